@@ -1,0 +1,39 @@
+import Foundation
+
+/// Parsers for the few HTTP header values the fetcher acts on.
+enum HeaderValues {
+    /// Splits `text/html; charset="UTF-8"` into `("text/html", "utf-8")`.
+    static func contentType(_ value: String?) -> (type: String?, charset: String?) {
+        guard let value, !value.isEmpty else { return (nil, nil) }
+        let parts = value.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        let type = parts.first.map { $0.lowercased() }
+        var charset: String?
+        for parameter in parts.dropFirst() {
+            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if pair.count == 2, pair[0].lowercased() == "charset" {
+                charset = pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"'")).lowercased()
+            }
+        }
+        return (type?.isEmpty == true ? nil : type, charset)
+    }
+
+    /// `Retry-After` as seconds from `now`: either delta-seconds or an HTTP-date (RFC 9110 §10.2.3).
+    static func retryAfter(_ value: String?, now: Date = Date()) -> Double? {
+        guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        if let seconds = Int(value) { return Double(max(0, seconds)) }
+        guard let date = httpDate(value) else { return nil }
+        return max(0, date.timeIntervalSince(now))
+    }
+
+    /// IMF-fixdate, the obsolete RFC 850 form and asctime, as RFC 9110 §5.6.7 requires.
+    static func httpDate(_ value: String) -> Date? {
+        for format in ["EEE, dd MMM yyyy HH:mm:ss zzz", "EEEE, dd-MMM-yy HH:mm:ss zzz", "EEE MMM d HH:mm:ss yyyy"] {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "GMT")
+            formatter.dateFormat = format
+            if let date = formatter.date(from: value) { return date }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+@testable import GazetteKit
+
+/// `Tests/Servers/http_server.py` on 127.0.0.1 and a free port, one per test.
+/// It exits when this object closes its standard input (in `deinit`, or if the test process dies).
+final class HTTPTestServer: @unchecked Sendable {
+    let port: Int
+    private let process = Process()
+    private let input = Pipe()
+
+    init() throws {
+        let output = Pipe()
+        process.executableURL = TestPaths.python
+        process.arguments = [TestPaths.servers.appendingPathComponent("http_server.py").path,
+                             "--root", TestPaths.fixtures.path]
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        port = try Self.readPort(from: output.fileHandleForReading)
+    }
+
+    deinit {
+        try? input.fileHandleForWriting.close()
+        process.terminate()
+        process.waitUntilExit()
+    }
+
+    static func readPort(from handle: FileHandle) throws -> Int {
+        var line = Data()
+        while let byte = try handle.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) { line.append(byte) }
+        let text = String(decoding: line, as: UTF8.self)
+        guard text.hasPrefix("PORT "), let port = Int(text.dropFirst(5)) else {
+            throw TestServerError(message: "test server did not report its port: \(text)")
+        }
+        return port
+    }
+
+    /// A URL on this server; `host` may be `localhost` to count as a second host.
+    func url(_ path: String, host: String = "127.0.0.1") -> String { "http://\(host):\(port)\(path)" }
+
+    /// What the server saw so far (see the script's docstring).
+    func stats() throws -> [String: Any] {
+        var options = FetchOptions()
+        options.retry.maxAttempts = 1
+        guard let data = Fetcher(options: options).fetchBlocking([url("/stats")])[0].response?.body else {
+            throw TestServerError(message: "test server stats unavailable")
+        }
+        return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+    }
+
+    func requestHeaders(for path: String) throws -> [String: String] {
+        let headers = try stats()["headers"] as? [String: [String: String]] ?? [:]
+        return headers[path] ?? [:]
+    }
+}
+
+struct TestServerError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
