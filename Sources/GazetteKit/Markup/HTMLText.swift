@@ -1,0 +1,141 @@
+import CLibXML2
+import Foundation
+
+/// Text from HTML fragments: plain text for display, a test for "is this markup?",
+/// and relative URLs made absolute.
+public enum HTMLText {
+    /// Elements whose boundaries separate words.
+    static let blockElements: Set<String> = [
+        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr",
+        "td", "th", "section", "article", "header", "footer", "figure", "figcaption", "hr", "dd", "dt", "dl", "aside",
+        "nav", "main", "address", "caption", "tbody", "thead", "tfoot",
+    ]
+
+    /// Elements whose text is never shown.
+    static let hiddenElements: Set<String> = ["script", "style", "noscript", "template", "head", "title"]
+
+    /// The visible text of an HTML fragment: tags removed, entities decoded, whitespace collapsed.
+    public static func plainText(fromFragment html: String) -> String {
+        guard html.contains("<") || html.contains("&") else { return html.collapsingWhitespace }
+        guard let tree = HTMLTree(fragment: html), let body = tree.body else { return html.collapsingWhitespace }
+        var text = ""
+        appendText(of: body, to: &text)
+        return text.collapsingWhitespace
+    }
+
+    static func appendText(of node: xmlNodePtr, to text: inout String) {
+        var child = node.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = current.pointee.content { text += String(cString: content) }
+            case XML_ELEMENT_NODE:
+                let name = HTMLNode.name(current)
+                if !hiddenElements.contains(name) {
+                    let block = blockElements.contains(name)
+                    if block { text += " " }
+                    appendText(of: current, to: &text)
+                    if block { text += " " }
+                }
+            default:
+                break
+            }
+            child = current.pointee.next
+        }
+    }
+
+    /// HTML elements a feed's text may use; markup with anything else is taken as literal text.
+    static let knownElements: Set<String> = [
+        "a", "abbr", "acronym", "address", "area", "article", "aside", "audio", "b", "big", "blockquote", "br", "button",
+        "canvas", "caption", "center", "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn", "dir", "div",
+        "dl", "dt", "em", "fieldset", "figcaption", "figure", "font", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+        "h6", "header", "hr", "i", "img", "input", "ins", "kbd", "label", "legend", "li", "map", "mark", "menu", "meter",
+        "nav", "noscript", "ol", "optgroup", "option", "p", "pre", "progress", "q", "s", "samp", "section", "select",
+        "small", "source", "span", "strike", "strong", "sub", "summary", "sup", "table", "tbody", "td", "textarea",
+        "tfoot", "th", "thead", "time", "tr", "tt", "u", "ul", "var", "video", "wbr",
+    ]
+
+    /// Whether feed text that came without a type reads as HTML: it has a closing tag or an entity
+    /// reference, every tag is a known HTML element and every named entity is a real one.
+    public static func looksLikeHTML(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        var hasCloseTag = false, hasEntity = false
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "<") {
+                var k = i + 1
+                let closing = k < bytes.count && bytes[k] == UInt8(ascii: "/")
+                if closing { k += 1 }
+                let start = k
+                while k < bytes.count, isWordByte(bytes[k]) { k += 1 }
+                if k > start {
+                    let name = String(decoding: bytes[start..<k], as: UTF8.self).lowercased()
+                    guard knownElements.contains(name) else { return false }
+                    if closing, k < bytes.count, bytes[k] == UInt8(ascii: ">") { hasCloseTag = true }
+                }
+                i = k
+            } else if bytes[i] == UInt8(ascii: "&") {
+                var k = i + 1
+                let numeric = k < bytes.count && bytes[k] == UInt8(ascii: "#")
+                if numeric { k += 1 }
+                let start = k
+                while k < bytes.count, isWordByte(bytes[k]) { k += 1 }
+                if k > start, k < bytes.count, bytes[k] == UInt8(ascii: ";") {
+                    if !numeric {
+                        let name = String(decoding: bytes[start..<k], as: UTF8.self)
+                        guard ["amp", "lt", "gt", "quot", "apos"].contains(name) || XMLPreparer.htmlEntity(name) != nil
+                        else { return false }
+                    }
+                    hasEntity = true
+                }
+                i = k
+            } else {
+                i += 1
+            }
+        }
+        return hasCloseTag || hasEntity
+    }
+
+    private static func isWordByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == UInt8(ascii: "_")
+    }
+
+    /// Attributes holding URLs that are resolved against the base.
+    static let urlAttributes = ["href", "src", "cite", "background", "longdesc", "poster", "action", "usemap"]
+
+    /// The fragment re-serialised by libxml2's HTML parser, so that stray `<` become text and tags
+    /// are balanced, with relative URLs in `href`, `src` and similar attributes resolved against `base`.
+    /// Text without markup is returned unchanged.
+    public static func normalizedFragment(_ html: String, base: String?) -> String {
+        guard html.contains("<"), let tree = HTMLTree(fragment: html), let body = tree.body else { return html }
+        if let base, !base.isEmpty {
+            HTMLNode.forEachElement(under: body) { element in
+                for attribute in urlAttributes {
+                    guard let value = HTMLNode.attribute(element, attribute) else { continue }
+                    let resolved = LibXML.resolve(value, against: base)
+                    if resolved != value { HTMLNode.setAttribute(element, attribute, resolved) }
+                }
+            }
+        }
+        return tree.innerHTML(of: body)
+    }
+}
+
+extension String {
+    /// Runs of whitespace (no-break spaces included) as one space, ends trimmed.
+    public var collapsingWhitespace: String {
+        var result = ""
+        result.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for scalar in unicodeScalars {
+            if scalar.properties.isWhitespace || scalar == "\u{00A0}" {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.unicodeScalars.append(" ") }
+                pendingSpace = false
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}
