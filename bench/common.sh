@@ -34,3 +34,14 @@ measure() {
   awk -v l="$label" -v s="$seconds" -v k="$kib" 'BEGIN { printf "%s|%s|%.1f\n", l, s, k / 1024 }' >>"$RESULTS"
   rm -f "$stats"
 }
+
+SHARED="${SHARED:-$ROOT/../shared}"
+WORK="$ROOT/.build-bench"
+
+# python_venv PACKAGE...: a venv under .build-bench with these PyPI packages; sets VENV_PY.
+python_venv() {
+  local venv="$WORK/venv"
+  [ -x "$venv/bin/python" ] || { apt-get install -y -qq python3-venv >/dev/null 2>&1 || true; /usr/bin/python3 -m venv "$venv"; }
+  "$venv/bin/pip" install -q "$@" >&2
+  VENV_PY="$venv/bin/python"
+}

@@ -82,12 +82,12 @@ final class EasyHandle {
     }
 
     private func receiveHeader(_ bytes: UnsafeRawBufferPointer) {
-        let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let line = String(decoding: bytes, as: UTF8.self).trimmed
         if line.hasPrefix("HTTP/") {
             headers = []  // a new response (after a redirect or a 100 Continue) starts
         } else if let colon = line.firstIndex(of: ":") {
-            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let name = line[..<colon].trimmed.lowercased()
+            let value = line[line.index(after: colon)...].trimmed
             headers.append((name, value))
         }
     }

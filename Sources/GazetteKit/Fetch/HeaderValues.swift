@@ -5,11 +5,11 @@ enum HeaderValues {
     /// Splits `text/html; charset="UTF-8"` into `("text/html", "utf-8")`.
     static func contentType(_ value: String?) -> (type: String?, charset: String?) {
         guard let value, !value.isEmpty else { return (nil, nil) }
-        let parts = value.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = value.split(separator: ";").map { $0.trimmed }
         let type = parts.first.map { $0.lowercased() }
         var charset: String?
         for parameter in parts.dropFirst() {
-            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmed }
             if pair.count == 2, pair[0].lowercased() == "charset" {
                 charset = pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"'")).lowercased()
             }
@@ -19,7 +19,7 @@ enum HeaderValues {
 
     /// `Retry-After` as seconds from `now`: either delta-seconds or an HTTP-date (RFC 9110 §10.2.3).
     static func retryAfter(_ value: String?, now: Date = Date()) -> Double? {
-        guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        guard let value = value?.trimmed, !value.isEmpty else { return nil }
         if let seconds = Int(value) { return Double(max(0, seconds)) }
         guard let date = httpDate(value) else { return nil }
         return max(0, date.timeIntervalSince(now))

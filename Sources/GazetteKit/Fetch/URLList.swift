@@ -21,7 +21,7 @@ public enum URLList {
         }
         return String(decoding: data, as: UTF8.self)
             .split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmed }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }
 }

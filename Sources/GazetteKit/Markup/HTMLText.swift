@@ -16,7 +16,7 @@ public enum HTMLText {
 
     /// The visible text of an HTML fragment: tags removed, entities decoded, whitespace collapsed.
     public static func plainText(fromFragment html: String) -> String {
-        guard html.contains("<") || html.contains("&") else { return html.collapsingWhitespace }
+        guard html.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else { return html.collapsingWhitespace }
         guard let tree = HTMLTree(fragment: html), let body = tree.body else { return html.collapsingWhitespace }
         var text = ""
         appendText(of: body, to: &text)
@@ -107,8 +107,10 @@ public enum HTMLText {
     /// are balanced, with relative URLs in `href`, `src` and similar attributes resolved against `base`.
     /// Text without markup is returned unchanged.
     public static func normalizedFragment(_ html: String, base: String?) -> String {
-        guard html.contains("<"), let tree = HTMLTree(fragment: html), let body = tree.body else { return html }
-        if let base, !base.isEmpty {
+        let bytes = Array(html.utf8)
+        let resolve = base.map { !$0.isEmpty } == true && hasRelativeURL(bytes)
+        guard resolve || hasBogusMarkup(bytes), let tree = HTMLTree(fragment: html), let body = tree.body else { return html }
+        if resolve, let base {
             HTMLNode.forEachElement(under: body) { element in
                 for attribute in urlAttributes {
                     guard let value = HTMLNode.attribute(element, attribute) else { continue }
@@ -118,6 +120,47 @@ public enum HTMLText {
             }
         }
         return tree.innerHTML(of: body)
+    }
+
+    /// A `<` that starts no tag, comment or end tag (`<!'`, `< 3`, `<?`): markup a consumer would misread.
+    static func hasBogusMarkup(_ b: [UInt8]) -> Bool {
+        var i = 0
+        while let lt = b[i...].firstIndex(of: UInt8(ascii: "<")) {
+            guard lt + 1 < b.count else { return true }
+            let next = b[lt + 1]
+            let isLetter = (next | 0x20) >= UInt8(ascii: "a") && (next | 0x20) <= UInt8(ascii: "z")
+            if !(isLetter || next == UInt8(ascii: "/") || b[lt...].starts(with: Array("<!--".utf8))) { return true }
+            i = lt + 1
+        }
+        return false
+    }
+
+    /// Whether some `href`/`src`-like attribute holds a URL without a scheme (relative or `//host`).
+    static func hasRelativeURL(_ b: [UInt8]) -> Bool {
+        var i = 0
+        while let eq = b[i...].firstIndex(of: UInt8(ascii: "=")) {
+            i = eq + 1
+            var nameEnd = eq
+            while nameEnd > 0, b[nameEnd - 1] == 0x20 { nameEnd -= 1 }
+            var nameStart = nameEnd
+            while nameStart > 0, (b[nameStart - 1] | 0x20) >= UInt8(ascii: "a"), (b[nameStart - 1] | 0x20) <= UInt8(ascii: "z") {
+                nameStart -= 1
+            }
+            let name = String(decoding: b[nameStart..<nameEnd], as: UTF8.self).lowercased()
+            guard urlAttributes.contains(name) else { continue }
+            var v = eq + 1
+            while v < b.count, b[v] == 0x20 || b[v] == UInt8(ascii: "\"") || b[v] == UInt8(ascii: "'") { v += 1 }
+            var k = v
+            while k < b.count, isSchemeByte(b[k], first: k == v) { k += 1 }
+            if !(k > v && k < b.count && b[k] == UInt8(ascii: ":")) { return true }
+        }
+        return false
+    }
+
+    private static func isSchemeByte(_ c: UInt8, first: Bool) -> Bool {
+        let letter = (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "z")
+        if first { return letter }
+        return letter || (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "+") || c == UInt8(ascii: "-") || c == UInt8(ascii: ".")
     }
 }
 

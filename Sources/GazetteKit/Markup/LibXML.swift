@@ -30,7 +30,7 @@ enum LibXML {
 
     /// `reference` resolved against `base` (RFC 3986); the reference itself when either is unusable.
     static func resolve(_ reference: String, against base: String?) -> String {
-        let trimmed = reference.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = reference.trimmed
         guard let base, !base.isEmpty else { return trimmed }
         // xmlBuildURI wants ASCII: percent-encode anything else first (an IRI becomes its URI).
         let ref = escapeNonASCII(trimmed), baseURI = escapeNonASCII(base)

@@ -5,7 +5,7 @@ import Foundation
 /// asctime and the common broken variants. Anything it cannot read is `nil`, never "now".
 public enum FeedDate {
     public static func parse(_ text: String) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed
         guard !trimmed.isEmpty else { return nil }
         let bytes = Array(trimmed.utf8)
         if bytes.count >= 4, bytes[0...3].allSatisfy(isDigit) {
@@ -20,7 +20,15 @@ public enum FeedDate {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let rest = seconds - days * 86_400
         let (y, m, d) = civil(fromDays: days)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, rest / 3600, rest % 3600 / 60, rest % 60)
+        var text = ""
+        text.reserveCapacity(20)
+        func pad(_ value: Int, _ width: Int) {
+            let digits = String(value)
+            text += String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        pad(y, 4); text += "-"; pad(m, 2); text += "-"; pad(d, 2); text += "T"
+        pad(rest / 3600, 2); text += ":"; pad(rest % 3600 / 60, 2); text += ":"; pad(rest % 60, 2); text += "Z"
+        return text
     }
 
     // MARK: RFC 3339 / W3C-DTF / ISO 8601 and the MSSQL style

@@ -1,90 +1,88 @@
-import Foundation
-
-/// The JSON shape `gazette feed` prints (the contract of `shared/bench/feed_eval.py`).
-public struct FeedReport: Encodable {
-    struct Text: Encodable {
-        let value: String
-        let type: String
-    }
-
-    struct FeedPart: Encodable {
-        var format: String?
-        var title: String?
-        var title_type: String?
-        var link: String?
-        var description: String?
-        var language: String?
-        var updated: String?
-        var icon: String?
-    }
-
-    struct EntryPart: Encodable {
-        var title: String?
-        var title_type: String?
-        var link: String?
-        var id: String?
-        var published: String?
-        var updated: String?
-        var summary: String?
-        var summary_type: String?
-        var content: String?
-        var content_type: String?
-        var author: Author?
-        var categories: [String]
-        var enclosures: [Enclosure]
-    }
-
-    struct Author: Encodable {
-        var name: String?
-        var email: String?
-    }
-
-    struct Enclosure: Encodable {
-        var url: String
-        var type: String?
-        var length: Int?
-    }
-
-    var file: String?
-    var feed: FeedPart
-    var entries: [EntryPart]
-    var warnings: [String]?
-    var error: String?
+/// The JSON `gazette feed` prints: the shape `shared/bench/feed_eval.py` reads, plus the feed's
+/// other fields (format, description, language, updated, icon, categories, warnings).
+public struct FeedReport: Sendable {
+    /// One line of JSON, as UTF-8 bytes.
+    public let jsonBytes: [UInt8]
+    /// One line of JSON.
+    public var jsonLine: String { String(decoding: jsonBytes, as: UTF8.self) }
+    /// The error of an unreadable document.
+    public let errorMessage: String?
+    /// True for the report of an unreadable document.
+    public var isError: Bool { errorMessage != nil }
 
     public init(_ feed: Feed, file: String? = nil) {
-        self.file = file
-        self.feed = FeedPart(format: feed.format.rawValue, title: feed.title?.value, title_type: feed.title.map(Self.type),
-                             link: feed.link, description: feed.description?.value, language: feed.language,
-                             updated: feed.updated.map(FeedDate.rfc3339), icon: feed.icon)
-        entries = feed.entries.map { entry in
-            EntryPart(title: entry.title?.value, title_type: entry.title.map(Self.type), link: entry.link, id: entry.id,
-                      published: entry.published.map(FeedDate.rfc3339), updated: entry.updated.map(FeedDate.rfc3339),
-                      summary: entry.summary?.value, summary_type: entry.summary.map(Self.type),
-                      content: entry.content?.value, content_type: entry.content.map(Self.type),
-                      author: entry.author.map { Author(name: $0.name, email: $0.email) },
-                      categories: entry.categories,
-                      enclosures: entry.enclosures.map { Enclosure(url: $0.url, type: $0.type, length: $0.length) })
+        var json = JSONLineWriter()
+        json.beginObject()
+        json.string("file", file)
+        json.beginObject("feed")
+        json.string("format", feed.format.rawValue)
+        Self.text(feed.title, key: "title", into: &json)
+        json.string("link", feed.link)
+        Self.text(feed.description, key: "description", into: &json)
+        json.string("language", feed.language)
+        json.string("updated", feed.updated.map(FeedDate.rfc3339))
+        json.string("icon", feed.icon)
+        json.endObject()
+        json.beginArray("entries")
+        for entry in feed.entries {
+            json.beginObject()
+            Self.text(entry.title, key: "title", into: &json)
+            json.string("link", entry.link)
+            json.string("id", entry.id)
+            json.string("published", entry.published.map(FeedDate.rfc3339))
+            json.string("updated", entry.updated.map(FeedDate.rfc3339))
+            Self.text(entry.summary, key: "summary", into: &json)
+            Self.text(entry.content, key: "content", into: &json)
+            if let author = entry.author {
+                json.beginObject("author")
+                json.string("name", author.name)
+                json.string("email", author.email)
+                json.endObject()
+            }
+            json.beginArray("categories")
+            for category in entry.categories { json.string(nil, category) }
+            json.endArray()
+            json.beginArray("enclosures")
+            for enclosure in entry.enclosures {
+                json.beginObject()
+                json.string("url", enclosure.url)
+                json.string("type", enclosure.type)
+                json.int("length", enclosure.length)
+                json.endObject()
+            }
+            json.endArray()
+            json.string("image", entry.image)
+            json.endObject()
         }
-        warnings = feed.warnings.isEmpty ? nil : feed.warnings
+        json.endArray()
+        if !feed.warnings.isEmpty {
+            json.beginArray("warnings")
+            for warning in feed.warnings { json.string(nil, warning) }
+            json.endArray()
+        }
+        json.endObject()
+        jsonBytes = json.bytes
+        errorMessage = nil
     }
 
-    /// The report for a document that could not be read at all.
+    /// The report for a document that could not be read at all: an empty feed and the error.
     public init(error: String, file: String? = nil) {
-        self.file = file
-        feed = FeedPart()
-        entries = []
-        self.error = error
+        var json = JSONLineWriter()
+        json.beginObject()
+        json.string("file", file)
+        json.beginObject("feed")
+        json.endObject()
+        json.beginArray("entries")
+        json.endArray()
+        json.string("error", error)
+        json.endObject()
+        jsonBytes = json.bytes
+        errorMessage = error
     }
 
-    private static func type(_ text: FeedText) -> String { text.isHTML ? "html" : "text" }
-
-    /// True for the report of an unreadable document.
-    public var isError: Bool { error != nil }
-
-    /// One line of JSON.
-    public var jsonLine: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? #"{"feed": {}, "entries": []}"#
+    private static func text(_ text: FeedText?, key: String, into json: inout JSONLineWriter) {
+        guard let text else { return }
+        json.string(key, text.value)
+        json.string(key + "_type", text.isHTML ? "html" : "text")
     }
 }

@@ -15,7 +15,7 @@ enum Transcoder {
     ]
 
     static func iconvName(_ label: String) -> String {
-        let lower = label.lowercased().trimmingCharacters(in: .whitespaces)
+        let lower = label.lowercased().trimmed
         if let alias = aliases[lower] { return alias }
         if lower.hasPrefix("windows-") { return "CP" + lower.dropFirst("windows-".count) }
         return lower.uppercased()

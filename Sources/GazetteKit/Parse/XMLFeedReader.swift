@@ -23,7 +23,7 @@ struct XMLFeedReader {
         let (namespace, local) = root.name
         switch local {
         case "rss":
-            let version = root.attribute("version")?.trimmingCharacters(in: .whitespaces) ?? ""
+            let version = root.attribute("version")?.trimmed ?? ""
             feed.format = version.hasPrefix("2") ? .rss20 : version.hasPrefix("0.9") ? .rss09x : .rssUnversioned
             readRSS(channelOwner: root, into: &feed)
         case "rdf":
@@ -118,7 +118,7 @@ struct XMLFeedReader {
                 if let url = child.attribute("url").flatMap(nonEmpty) {
                     entry.enclosures.append(FeedEnclosure(url: LibXML.resolve(url, against: child.base),
                                                           type: child.attribute("type").flatMap(nonEmpty),
-                                                          length: child.attribute("length").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }))
+                                                          length: child.attribute("length").flatMap { Int($0.trimmed) }))
                 }
             default: break
             }
@@ -132,7 +132,7 @@ struct XMLFeedReader {
 
     /// RSS text has no type: it is HTML when it looks like HTML.
     private func rssText(_ element: XMLElement) -> FeedText? {
-        let value = element.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = element.text.trimmed
         guard !value.isEmpty else { return nil }
         return FeedText(value, isHTML: HTMLText.looksLikeHTML(value))
     }
@@ -141,7 +141,7 @@ struct XMLFeedReader {
     /// RSS modules sometimes carry inline XHTML instead of escaped HTML (`allowInlineXHTML`).
     private func htmlText(_ element: XMLElement, allowInlineXHTML: Bool = false) -> FeedText? {
         if allowInlineXHTML, element.children.contains(where: { $0.name.namespace == .xhtml }) { return xhtmlText(element) }
-        let value = element.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = element.text.trimmed
         guard !value.isEmpty else { return nil }
         return FeedText(HTMLText.normalizedFragment(value, base: element.base), isHTML: true)
     }
@@ -154,7 +154,7 @@ struct XMLFeedReader {
             container = elements[0]
         }
         resolveURLs(under: container)
-        let value = container.innerXML.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = container.innerXML.trimmed
         return value.isEmpty ? nil : FeedText(value, isHTML: true)
     }
 
@@ -162,7 +162,7 @@ struct XMLFeedReader {
         var node = parent.node.pointee.children
         while let current = node {
             if current != child.node, current.pointee.type == XML_TEXT_NODE,
-               let content = LibXML.string(current.pointee.content), !content.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+               let content = LibXML.string(current.pointee.content), !content.trimmed.isEmpty {
                 return true
             }
             node = current.pointee.next
@@ -187,7 +187,7 @@ struct XMLFeedReader {
         guard !text.isEmpty else { return nil }
         for (open, close) in [(Character("("), Character(")")), (Character("<"), Character(">"))] {
             guard let start = text.firstIndex(of: open), let end = text.lastIndex(of: close), start < end else { continue }
-            let inside = text[text.index(after: start)..<end].trimmingCharacters(in: .whitespaces)
+            let inside = text[text.index(after: start)..<end].trimmed
             let outside = (text[..<start] + text[text.index(after: end)...]).trimmingCharacters(in: CharacterSet(charactersIn: " \""))
             let (name, email) = inside.contains("@") && !outside.contains("@") ? (outside, inside) : (inside, outside)
             return FeedAuthor(name: name.isEmpty ? nil : name, email: email.contains("@") ? email : nil)
@@ -229,7 +229,7 @@ struct XMLFeedReader {
                 if child.attribute("rel")?.lowercased() == "enclosure", let href = child.attribute("href").flatMap(nonEmpty) {
                     entry.enclosures.append(FeedEnclosure(url: LibXML.resolve(href, against: child.base),
                                                           type: child.attribute("type").flatMap(nonEmpty),
-                                                          length: child.attribute("length").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }))
+                                                          length: child.attribute("length").flatMap { Int($0.trimmed) }))
                 }
             case (true, _, "id"): entry.id = entry.id ?? nonEmpty(child.text)
             case (true, _, "published"), (true, _, "issued"):
@@ -256,7 +256,7 @@ struct XMLFeedReader {
     /// The entry's web page: an `alternate` link (the default rel), HTML preferred.
     private func atomAlternateLink(_ links: [XMLElement]) -> String? {
         let alternates = links.filter {
-            let rel = $0.attribute("rel")?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+            let rel = $0.attribute("rel")?.trimmed.lowercased() ?? ""
             return rel.isEmpty || rel == "alternate" || rel == "http://www.iana.org/assignments/relation/alternate"
         }
         let html = alternates.first {
@@ -285,8 +285,8 @@ struct XMLFeedReader {
 
     /// An Atom text construct (1.0 `type`, 0.3 `type` + `mode`).
     private func atomText(_ element: XMLElement) -> FeedText? {
-        let type = element.attribute("type")?.trimmingCharacters(in: .whitespaces).lowercased() ?? "text"
-        let mode = element.attribute("mode")?.trimmingCharacters(in: .whitespaces).lowercased()
+        let type = element.attribute("type")?.trimmed.lowercased() ?? "text"
+        let mode = element.attribute("mode")?.trimmed.lowercased()
         let htmlType = type == "html" || type == "text/html"
         let xhtmlType = type == "xhtml" || type == "application/xhtml+xml"
         if mode == "base64" {
@@ -300,12 +300,12 @@ struct XMLFeedReader {
         if mode == "xml" || mode == nil, element.children.contains(where: { $0.name.namespace == .xhtml }) {
             return xhtmlText(element)
         }
-        let value = element.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = element.text.trimmed
         return value.isEmpty ? nil : FeedText(value, isHTML: false)
     }
 
     private func nonEmpty(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed
         return trimmed.isEmpty ? nil : trimmed
     }
 }

@@ -131,7 +131,7 @@ struct XMLPreparer {
                     i = close
                 } else if topLevel, Self.matches(s, i, "<!DOCTYPE", caseInsensitive: true) {
                     i = try readDoctype(s, from: i)
-                } else if i + 1 < end, Self.startsMarkup(s[i + 1]) {
+                } else if i + 1 < end, Self.startsMarkup(s[i + 1]), Self.tagCloses(s, from: i + 1) {
                     out.append(b)
                     i += 1
                 } else {
@@ -143,8 +143,15 @@ struct XMLPreparer {
             } else if b < 0x20, b != 0x09, b != 0x0A, b != 0x0D {
                 i += 1  // not allowed in XML 1.0
             } else {
-                out.append(b)
-                i += 1
+                // Copy the whole run up to the next byte that needs a look, in one go.
+                var k = i + 1
+                while k < end {
+                    let c = s[k]
+                    if c == UInt8(ascii: "<") || c == UInt8(ascii: "&") || (c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D) { break }
+                    k += 1
+                }
+                out.append(contentsOf: s[i..<k])
+                i = k
             }
         }
     }
@@ -323,6 +330,19 @@ struct XMLPreparer {
             i += 1
         }
         return nil
+    }
+
+    /// Whether a `<` at `start - 1` is really a tag: a `>` comes before any other `<`.
+    /// An unterminated tag (`<b` then text) would otherwise derail libxml2's recovery.
+    private static func tagCloses(_ s: ArraySlice<UInt8>, from start: Int) -> Bool {
+        var i = start
+        let limit = min(s.endIndex, start + 8192)
+        while i < limit {
+            if s[i] == UInt8(ascii: ">") { return true }
+            if s[i] == UInt8(ascii: "<") { return false }
+            i += 1
+        }
+        return true
     }
 
     private static func startsMarkup(_ b: UInt8) -> Bool {

@@ -1,0 +1,40 @@
+import CLibXML2
+import Foundation
+
+/// Finds the feeds an HTML page announces with `<link rel="alternate" type="...">`.
+public enum FeedDiscovery {
+    /// A feed a page links to.
+    public struct Link: Sendable, Equatable {
+        public var url: String
+        public var type: String
+        public var title: String?
+    }
+
+    static let feedTypes: Set<String> = [
+        "application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json",
+        "application/json", "text/xml", "application/xml",
+    ]
+
+    /// The announced feeds in document order, URLs resolved against `<base href>` and then `pageURL`.
+    public static func feeds(inHTML data: Data, pageURL: String?) -> [Link] {
+        guard let tree = HTMLTree(utf8: [UInt8](data), url: pageURL, encoding: nil), let root = tree.root else { return [] }
+        var base = pageURL
+        if let baseElement = HTMLNode.firstDescendant(of: root, where: { HTMLNode.name($0) == "base" }),
+           let href = HTMLNode.attribute(baseElement, "href") {
+            base = LibXML.resolve(href, against: pageURL)
+        }
+        var links: [Link] = []
+        HTMLNode.forEachElement(under: root) { element in
+            guard HTMLNode.name(element) == "link",
+                  let rel = HTMLNode.attribute(element, "rel")?.lowercased().split(separator: " "), rel.contains("alternate"),
+                  let type = HTMLNode.attribute(element, "type")?.lowercased().trimmed,
+                  feedTypes.contains(type),
+                  let href = HTMLNode.attribute(element, "href")?.trimmed, !href.isEmpty
+            else { return }
+            let url = LibXML.resolve(href, against: base)
+            guard !links.contains(where: { $0.url == url }) else { return }
+            links.append(Link(url: url, type: type, title: HTMLNode.attribute(element, "title")))
+        }
+        return links
+    }
+}

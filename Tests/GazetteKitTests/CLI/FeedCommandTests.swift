@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+@Suite struct FeedCommandTests {
+    @Test func printsTheFeedAsJSONWithResolvedLinks() throws {
+        let run = try GazetteProcess.run(["feed", TestPaths.fixture("feeds/rss20-full.xml").path, "https://harbour.example.org/"])
+        #expect(run.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let entries = try #require(object["entries"] as? [[String: Any]])
+        #expect(entries.count == 2)
+        #expect(entries[0]["published"] as? String == "2026-11-29T06:30:00Z")
+        #expect((entries[0]["content"] as? String)?.contains("https://harbour.example.org/history") == true)
+        #expect((object["feed"] as? [String: Any])?["title"] as? String == "Harbour & Quay")
+    }
+
+    @Test func batchPrintsOneLinePerXMLFile() throws {
+        let run = try GazetteProcess.run(["feed", "--batch", TestPaths.fixture("feeds").path])
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n")
+        let xmlCount = try FileManager.default.contentsOfDirectory(atPath: TestPaths.fixture("feeds").path)
+            .filter { $0.hasSuffix(".xml") }.count
+        #expect(lines.count == xmlCount)
+        let files = try lines.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])["file"] as? String ?? "" }
+        #expect(files.contains("atom10-full.xml"))
+        #expect(files == files.sorted())
+    }
+
+    @Test func anUnsafeDocumentExitsNonZeroWithAOneLineError() throws {
+        let run = try GazetteProcess.run(["feed", TestPaths.fixture("feeds/billion-laughs.xml").path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("billion-laughs.xml: entity declarations expand past"))
+        #expect(run.stderr.split(separator: "\n").count == 1)
+    }
+}
