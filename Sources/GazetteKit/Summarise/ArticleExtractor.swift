@@ -1,0 +1,45 @@
+import Foundation
+
+/// Turns an article page into an `Article`: metadata, body paragraphs, lead and page feed items.
+public struct ArticleExtractor: Sendable {
+    public var leadPicker: LeadPicker
+
+    public init(leadPicker: LeadPicker = LeadPicker()) {
+        self.leadPicker = leadPicker
+    }
+
+    /// - Parameters:
+    ///   - data: the page as fetched.
+    ///   - url: the page's URL (base for links).
+    ///   - httpCharset: the HTTP `charset`, which outranks the page's own `<meta>`.
+    public func extract(_ data: Data, url: String? = nil, httpCharset: String? = nil) -> Article {
+        var article = Article()
+        article.url = url
+        let bytes = PageDecoder.utf8(data, httpCharset: httpCharset)
+        guard let tree = HTMLTree(utf8: bytes, url: url) else { return article }
+        let metadata = PageMetadata(tree: tree, pageURL: url)
+        article.title = metadata.headline
+        article.canonicalURL = metadata.canonicalURL
+        article.siteName = metadata.siteName
+        article.authors = metadata.authors
+        article.published = metadata.published
+        article.modified = metadata.modified
+        article.description = metadata.description
+        article.image = metadata.image
+        article.language = metadata.language
+
+        let feed = (tree.body ?? tree.root).map { PageFeedDetector(baseURL: url).detect(in: $0) }
+        article.feedItems = feed?.items ?? []
+        var paragraphs = ContentExtractor(tree: tree, headline: article.title)
+            .paragraphs(excluding: feed?.containers ?? [])
+        let bodyLength = paragraphs.reduce(0) { $0 + $1.count }
+        if let fromLD = metadata.articleBody, bodyLength < 300, fromLD.count > max(500, bodyLength * 2) {
+            paragraphs = fromLD.split(whereSeparator: \.isNewline).map { HTMLText.decodeEntities(String($0)).collapsingWhitespace }
+                .filter { !$0.isEmpty }
+        }
+        article.paragraphs = paragraphs
+        (article.lead, article.leadSource) = leadPicker.pick(paragraphs: paragraphs, headline: article.title,
+                                                              description: article.description)
+        return article
+    }
+}

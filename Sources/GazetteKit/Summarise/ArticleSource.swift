@@ -1,0 +1,42 @@
+import Foundation
+
+/// Loads a page named on the command line: a local file, or a URL through the `Fetcher`.
+public enum ArticleSource {
+    public struct LoadError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// The page's bytes, its URL and the HTTP charset, if any.
+    public static func load(_ source: String, fetcher: Fetcher = Fetcher()) async throws -> (Data, String?, String?) {
+        if source.hasPrefix("http://") || source.hasPrefix("https://") || source.hasPrefix("file://") {
+            let result = await fetcher.fetch([source])[0]
+            switch result.outcome {
+            case .success(let response): return (response.body, response.finalURL, response.charset)
+            case .failure(let error): throw LoadError(description: error.description)
+            }
+        }
+        guard let data = FileManager.default.contents(atPath: source) else {
+            throw LoadError(description: "\(source): cannot be read")
+        }
+        return (data, nil, nil)
+    }
+}
+
+/// Extracts every `*.html` page in a directory, one JSON line per file, in name order.
+public enum ArticleBatch {
+    public static func run(directory: String, extractor: ArticleExtractor, emit: ([UInt8]) -> Void) throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".html") }.sorted()
+        for name in names {
+            var json = JSONLineWriter()
+            json.beginObject()
+            json.string("file", name)
+            if let data = FileManager.default.contents(atPath: (directory as NSString).appendingPathComponent(name)) {
+                json.string("text", extractor.extract(data).paragraphs.joined(separator: "\n"))
+            } else {
+                json.string("error", "cannot be read")
+            }
+            json.endObject()
+            emit(json.bytes + [0x0A])
+        }
+    }
+}

@@ -1,0 +1,268 @@
+import CLibXML2
+import Foundation
+
+/// Finds the article body of a page and returns its paragraphs, the way content-scoring
+/// extractors do: drop page furniture, score paragraph containers by text length, commas,
+/// link density and class/id hints, take the best one with its related siblings, then flatten
+/// it into paragraphs in document order.
+final class ContentExtractor {
+    private let tree: HTMLTree
+    private let headline: String?
+    private let texts = NodeText()
+    private var scores: [UnsafeMutableRawPointer: Double] = [:]
+    /// Paragraphs that read as article prose, found before any cleaning, with their lengths.
+    private var proseParagraphs: [(node: xmlNodePtr, characters: Int)] = []
+    private var proseCharacters = 0
+
+    init(tree: HTMLTree, headline: String?) {
+        self.tree = tree
+        self.headline = headline
+    }
+
+    /// The body paragraphs; empty when the page has no article body.
+    func paragraphs(excluding removed: [xmlNodePtr]) -> [String] {
+        guard let body = tree.body ?? tree.root else { return [] }
+        for node in removed { Self.remove(node) }
+        HTMLNode.forEachElement(under: body) { element in
+            guard ["p", "blockquote", "pre"].contains(HTMLNode.name(element)) else { return }
+            let stats = texts.stats(element)
+            if stats.characters >= 80, stats.linkDensity < 0.3 { proseParagraphs.append((element, stats.characters)) }
+        }
+        proseCharacters = proseParagraphs.reduce(0) { $0 + $1.characters }
+        clean(body)
+        texts.forget()
+        let roots = articleBodyRoots(under: body) ?? bestCandidate(under: body).map(withRelatedSiblings) ?? [body]
+        var flattener = Flattener(headline: headline)
+        for root in roots { flattener.walk(root) }
+        return flattener.finish()
+    }
+
+    // MARK: Cleaning
+
+    private func clean(_ node: xmlNodePtr) {
+        var child = node.pointee.children
+        while let current = child {
+            let next = current.pointee.next
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                if shouldDrop(current) { Self.remove(current) } else { clean(current) }
+            case XML_COMMENT_NODE, XML_PI_NODE:
+                Self.remove(current)
+            default:
+                break
+            }
+            child = next
+        }
+    }
+
+    private func shouldDrop(_ node: xmlNodePtr) -> Bool {
+        let name = HTMLNode.name(node)
+        if ["script", "style", "noscript", "template", "svg", "head", "link", "meta"].contains(name) { return true }
+        if name == "body" || name == "html" { return false }
+        if BoilerplateRules.droppedTags.contains(name) || name == "header" { return !holdsTheArticle(node) }
+        if HTMLNode.attribute(node, "hidden") != nil || HTMLNode.attribute(node, "aria-hidden") == "true" { return true }
+        if let style = HTMLNode.attribute(node, "style")?.lowercased().replacingOccurrences(of: " ", with: ""),
+           style.contains("display:none") || style.contains("visibility:hidden") { return true }
+        if let role = HTMLNode.attribute(node, "role")?.lowercased(), BoilerplateRules.droppedRoles.contains(role) {
+            return !holdsTheArticle(node)
+        }
+        if name == "article" || name == "main" || HTMLNode.attribute(node, "itemprop")?.lowercased() == "articlebody" {
+            return false
+        }
+        let words = classWords(node)
+        guard !words.isEmpty else { return false }
+        let strong = words.contains(where: BoilerplateRules.alwaysDropWords.contains)
+        let negative = words.contains(where: BoilerplateRules.negativeWords.contains)
+        let positive = words.contains(where: BoilerplateRules.positiveWords.contains)
+        guard strong || (negative && !positive) else { return false }
+        return !holdsTheArticle(node)
+    }
+
+    /// An element holding a large share of the page's prose is never dropped, whatever its name
+    /// or class says (`content-with-sidebar`, `article modal-enabled`, a page-wide `<form>`).
+    private func holdsTheArticle(_ node: xmlNodePtr) -> Bool {
+        guard proseCharacters > 0 else { return false }
+        var inside = 0
+        for paragraph in proseParagraphs where Self.isAncestor(node, of: paragraph.node) { inside += paragraph.characters }
+        return Double(inside) >= 0.3 * Double(proseCharacters)
+    }
+
+    private func classWords(_ node: xmlNodePtr) -> [String] {
+        let classes = (HTMLNode.attribute(node, "class") ?? "") + " " + (HTMLNode.attribute(node, "id") ?? "")
+        return classes.count > 1 ? BoilerplateRules.words(classes) : []
+    }
+
+    static func remove(_ node: xmlNodePtr) {
+        xmlUnlinkNode(node)
+        xmlFreeNode(node)
+    }
+
+    // MARK: Explicit markup
+
+    /// `itemprop="articleBody"` elements, when they hold a real body.
+    private func articleBodyRoots(under body: xmlNodePtr) -> [xmlNodePtr]? {
+        var roots: [xmlNodePtr] = []
+        HTMLNode.forEachElement(under: body) { element in
+            if HTMLNode.attribute(element, "itemprop")?.lowercased() == "articlebody",
+               !roots.contains(where: { Self.isAncestor($0, of: element) }) {
+                roots.append(element)
+            }
+        }
+        let characters = roots.reduce(0) { $0 + texts.stats($1).characters }
+        return characters >= 400 ? roots : nil
+    }
+
+    private static func isAncestor(_ ancestor: xmlNodePtr, of node: xmlNodePtr) -> Bool {
+        var current = node.pointee.parent
+        while let parent = current {
+            if parent == ancestor { return true }
+            current = parent.pointee.parent
+        }
+        return false
+    }
+
+    // MARK: Scoring
+
+    private func bestCandidate(under body: xmlNodePtr) -> xmlNodePtr? {
+        HTMLNode.forEachElement(under: body) { element in
+            let name = HTMLNode.name(element)
+            guard ["p", "pre", "td", "blockquote"].contains(name) || (name == "div" && !hasBlockChildren(element)) else { return }
+            let stats = texts.stats(element)
+            guard stats.characters >= 25 else { return }
+            let score = 1 + Double(stats.commas) + min(Double(stats.characters / 100), 3)
+            var ancestor = element.pointee.parent
+            var level = 0
+            while let current = ancestor, current.pointee.type == XML_ELEMENT_NODE, level < 5 {
+                let key = UnsafeMutableRawPointer(current)
+                if scores[key] == nil { scores[key] = initialScore(current) }
+                scores[key]! += level == 0 ? score : level == 1 ? score / 2 : score / Double(level * 3)
+                ancestor = current.pointee.parent
+                level += 1
+            }
+        }
+        var best: (node: xmlNodePtr, score: Double)?
+        for (key, score) in scores {
+            let node = key.assumingMemoryBound(to: xmlNode.self)
+            let adjusted = score * (1 - texts.stats(node).linkDensity)
+            scores[key] = adjusted
+            if adjusted > (best?.score ?? 0) { best = (node, adjusted) }
+        }
+        guard var top = best?.node else { return nil }
+        // Move up while a parent scores better, or the candidate is an only child.
+        var lastScore = best!.score
+        var parent = top.pointee.parent
+        while let current = parent, HTMLNode.name(current) != "body", current.pointee.type == XML_ELEMENT_NODE {
+            guard let parentScore = scores[UnsafeMutableRawPointer(current)] else { parent = current.pointee.parent; continue }
+            if parentScore < best!.score / 3 { break }
+            if parentScore > lastScore { top = current; break }
+            lastScore = parentScore
+            parent = current.pointee.parent
+        }
+        while let up = top.pointee.parent, HTMLNode.name(up) != "body", PageFeedDetector.elementChildren(up).count == 1 {
+            top = up
+        }
+        return top
+    }
+
+    private func initialScore(_ node: xmlNodePtr) -> Double {
+        var score: Double
+        switch HTMLNode.name(node) {
+        case "div": score = 5
+        case "article": score = 10
+        case "main": score = 5
+        case "pre", "td", "blockquote": score = 3
+        case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": score = -3
+        case "h1", "h2", "h3", "h4", "h5", "h6", "th": score = -5
+        default: score = 0
+        }
+        let words = classWords(node)
+        if words.contains(where: BoilerplateRules.positiveWords.contains) { score += 25 }
+        if words.contains(where: BoilerplateRules.negativeWords.contains) { score -= 25 }
+        return score
+    }
+
+    private func hasBlockChildren(_ node: xmlNodePtr) -> Bool {
+        HTMLNode.firstDescendant(of: node) { Flattener.blockTags.contains(HTMLNode.name($0)) } != nil
+    }
+
+    /// The candidate with the siblings that look like part of the same article.
+    private func withRelatedSiblings(_ top: xmlNodePtr) -> [xmlNodePtr] {
+        guard let parent = top.pointee.parent, HTMLNode.name(top) != "body" else { return [top] }
+        let topScore = scores[UnsafeMutableRawPointer(top)] ?? 0
+        let threshold = max(10, topScore * 0.2)
+        let topClass = HTMLNode.attribute(top, "class") ?? ""
+        var result: [xmlNodePtr] = []
+        for sibling in PageFeedDetector.elementChildren(parent) {
+            if sibling == top {
+                result.append(sibling)
+                continue
+            }
+            var score = scores[UnsafeMutableRawPointer(sibling)] ?? 0
+            if !topClass.isEmpty, HTMLNode.attribute(sibling, "class") == topClass { score += topScore * 0.2 }
+            if score >= threshold {
+                result.append(sibling)
+            } else if HTMLNode.name(sibling) == "p" {
+                let stats = texts.stats(sibling)
+                let text = NodeText.text(sibling)
+                if (stats.characters > 80 && stats.linkDensity < 0.25)
+                    || (stats.characters > 0 && stats.characters <= 80 && stats.linkDensity == 0 && text.hasSuffix(".")) {
+                    result.append(sibling)
+                }
+            }
+        }
+        return result
+    }
+}
+
+/// Turns a subtree into paragraphs: block elements and `<br>` end a paragraph, inline elements
+/// join; furniture by wording and link-heavy lines are left out.
+struct Flattener {
+    static let blockTags: Set<String> = HTMLText.blockElements.union(["li", "dd", "dt", "figure", "center"])
+
+    let headline: String?
+    private var paragraphs: [String] = []
+    private var current = ""
+    private var linkCharacters = 0
+
+    init(headline: String?) { self.headline = headline }
+
+    mutating func walk(_ node: xmlNodePtr) {
+        guard node.pointee.type == XML_ELEMENT_NODE else {
+            if let content = node.pointee.content { current += String(cString: content) }
+            return
+        }
+        let name = HTMLNode.name(node)
+        if name == "h1" { return flush() }  // the headline is shown apart
+        if name == "br" { return flush() }
+        let block = Self.blockTags.contains(name)
+        if block { flush() }
+        let before = current.utf8.count
+        var child = node.pointee.children
+        while let next = child {
+            walk(next)
+            child = next.pointee.next
+        }
+        if name == "a" { linkCharacters += current.utf8.count - before }
+        if block { flush() }
+    }
+
+    private mutating func flush() {
+        let text = current.collapsingWhitespace
+        let links = linkCharacters
+        current = ""
+        linkCharacters = 0
+        guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { return }
+        if Double(links) > 0.5 * Double(text.utf8.count), text.count < 300 { return }
+        if BoilerplateRules.isJunk(text) { return }
+        if paragraphs.last == text { return }
+        paragraphs.append(text)
+    }
+
+    mutating func finish() -> [String] {
+        flush()
+        var result = paragraphs
+        if let headline, let first = result.first, first.lowercased() == headline.lowercased() { result.removeFirst() }
+        while let first = result.first, LeadPicker.isFurniture(first) { result.removeFirst() }
+        return result
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// Chooses a story's lead: the first real prose paragraphs of the body, trimmed to a character
+/// budget at a sentence boundary, falling back to the page's description.
+public struct LeadPicker: Sendable {
+    /// Paragraphs in the lead.
+    public var paragraphCount: Int
+    /// Characters the lead may use; the first sentence is kept whole even when longer.
+    public var characterBudget: Int
+
+    public init(paragraphCount: Int = 2, characterBudget: Int = 600) {
+        self.paragraphCount = paragraphCount
+        self.characterBudget = characterBudget
+    }
+
+    /// - Returns: the lead paragraphs and where they came from.
+    public func pick(paragraphs: [String], headline: String?, description: String?) -> ([String], LeadSource) {
+        let prose = paragraphs.lazy.filter { !Self.isFurniture($0) && Self.isProse($0) && !Self.repeats($0, headline) }
+        let chosen = Array(prose.prefix(paragraphCount))
+        if !chosen.isEmpty { return (trim(chosen), .body) }
+        if let description = description?.collapsingWhitespace, !description.isEmpty { return (trim([description]), .description) }
+        return ([], .none)
+    }
+
+    /// Keeps whole sentences while they fit the budget; never cuts one in half.
+    public func trim(_ paragraphs: [String]) -> [String] {
+        var result: [String] = []
+        var used = 0
+        for paragraph in paragraphs {
+            var kept: [String] = []
+            for sentence in SentenceSplitter.split(paragraph) {
+                let cost = sentence.count + (kept.isEmpty ? 0 : 1)
+                if used + cost > characterBudget, !(result.isEmpty && kept.isEmpty) {
+                    if !kept.isEmpty { result.append(kept.joined(separator: " ")) }
+                    return result
+                }
+                kept.append(sentence)
+                used += cost
+            }
+            if !kept.isEmpty { result.append(kept.joined(separator: " ")) }
+        }
+        return result
+    }
+
+    /// Bylines, datelines alone, photo credits, "updated" stamps, audio/translation notes, reading times.
+    public static func isFurniture(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        let words = lower.split(separator: " ")
+        let endsAsSentence = lower.last.map { ".!?\"”".contains($0) } ?? false
+        if (lower.hasPrefix("by ") || lower.hasPrefix("von ") || lower.hasPrefix("par ")), words.count <= 20, !endsAsSentence {
+            return true
+        }
+        for stamp in ["updated", "published", "posted", "last updated", "first published", "modified"]
+            where lower.hasPrefix(stamp) && words.count <= 15 && !endsAsSentence {
+            return true
+        }
+        for note in ["audio is created", "listen to this article", "listen to article", "translated by", "machine-translated",
+                     "this article was translated", "min read", "minute read", "reading time", "click to listen"]
+            where lower.contains(note) && words.count <= 25 {
+            return true
+        }
+        if lower.hasSuffix(")"), let open = lower.lastIndex(of: "(") {
+            let credit = lower[open...]
+            if ["photo", "image", "getty", "reuters", "afp", "ap ", "/", "credit", "courtesy", "shutterstock"].contains(where: credit.contains) {
+                return true
+            }
+        }
+        if ["photo:", "photo by", "photograph by", "image:", "credit:", "illustration:", "pictured:"].contains(where: lower.hasPrefix) {
+            return true
+        }
+        // A dateline alone: "WASHINGTON —", "LONDON (Reuters) -".
+        if words.count <= 5, let last = lower.last, "—–-:".contains(last) { return true }
+        // A date or time alone: "April 7, 2024 11:01 AM".
+        if words.count <= 8, !endsAsSentence, FeedDate.parse(text.replacingOccurrences(of: " at ", with: " ")) != nil { return true }
+        return false
+    }
+
+    /// Enough words and sentence punctuation to read as prose (or a long run of words).
+    public static func isProse(_ text: String) -> Bool {
+        let words = text.split(separator: " ").count
+        let cjk = text.unicodeScalars.filter { $0.value >= 0x3040 && $0.value <= 0x9FFF || ($0.value >= 0xAC00 && $0.value <= 0xD7AF) }.count
+        if cjk >= 20 { return true }
+        let hasStop = text.contains(where: { ".!?。！？".contains($0) })
+        return (words >= 6 && hasStop) || words >= 15
+    }
+
+    /// Whether a paragraph only repeats the headline.
+    static func repeats(_ text: String, _ headline: String?) -> Bool {
+        guard let headline else { return false }
+        let a = text.lowercased().trimmingPunctuation, b = headline.lowercased().trimmingPunctuation
+        return a == b || (a.count < b.count + 10 && a.hasPrefix(b))
+    }
+}

@@ -1,0 +1,154 @@
+import CLibXML2
+import Foundation
+
+/// What a page says about itself: JSON-LD (`NewsArticle`, `Article`, `BlogPosting`..., also in
+/// `@graph`), OpenGraph, Twitter cards, `<meta>`, `<link rel=canonical>`, `<time>`, `<title>`, `<h1>`.
+struct PageMetadata {
+    var jsonLDHeadline: String?
+    var ogTitle: String?
+    var twitterTitle: String?
+    var documentTitle: String?
+    var firstH1: String?
+    var canonicalURL: String?
+    var siteName: String?
+    var authors: [String] = []
+    var published: Date?
+    var modified: Date?
+    var jsonLDDescription: String?
+    var metaDescription: String?
+    var image: String?
+    var language: String?
+    var articleBody: String?
+
+    static let articleTypes: Set<String> = [
+        "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+        "reviewnewsarticle", "backgroundnewsarticle", "techarticle", "scholarlyarticle", "socialmediaposting",
+        "liveblogposting", "posting", "report", "webpage",
+    ]
+
+    init(tree: HTMLTree, pageURL: String?) {
+        guard let root = tree.root else { return }
+        language = HTMLNode.attribute(root, "lang").flatMap { $0.trimmed.isEmpty ? nil : $0.trimmed }
+        var bestLDRank = Int.max
+        HTMLNode.forEachElement(under: root) { element in
+            switch HTMLNode.name(element) {
+            case "meta": readMeta(element, pageURL: pageURL)
+            case "link":
+                if HTMLNode.attribute(element, "rel")?.lowercased() == "canonical", let href = HTMLNode.attribute(element, "href") {
+                    canonicalURL = canonicalURL ?? LibXML.resolve(href, against: pageURL)
+                }
+            case "title": documentTitle = documentTitle ?? NodeText.text(element).nilIfEmpty
+            case "h1": firstH1 = firstH1 ?? NodeText.text(element).nilIfEmpty
+            case "time":
+                if published == nil, let value = HTMLNode.attribute(element, "datetime") { published = FeedDate.parse(value) }
+            case "script":
+                guard HTMLNode.attribute(element, "type")?.lowercased().contains("ld+json") == true,
+                      let content = LibXML.take(xmlNodeGetContent(element)),
+                      let json = try? JSONSerialization.jsonObject(with: Data(content.utf8), options: [.fragmentsAllowed])
+                else { return }
+                readJSONLD(json, pageURL: pageURL, bestRank: &bestLDRank)
+            default: break
+            }
+        }
+    }
+
+    private mutating func readMeta(_ element: xmlNodePtr, pageURL: String?) {
+        let key = (HTMLNode.attribute(element, "property") ?? HTMLNode.attribute(element, "name")
+            ?? HTMLNode.attribute(element, "itemprop") ?? "").lowercased()
+        guard let content = HTMLNode.attribute(element, "content")?.collapsingWhitespace, !content.isEmpty else { return }
+        switch key {
+        case "og:title": ogTitle = ogTitle ?? content
+        case "twitter:title": twitterTitle = twitterTitle ?? content
+        case "og:site_name", "application-name": siteName = siteName ?? content
+        case "og:description", "description", "twitter:description": metaDescription = metaDescription ?? content
+        case "og:image", "twitter:image", "twitter:image:src": image = image ?? LibXML.resolve(content, against: pageURL)
+        case "og:url": canonicalURL = canonicalURL ?? LibXML.resolve(content, against: pageURL)
+        case "article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date", "dcterms.created":
+            published = published ?? FeedDate.parse(content)
+        case "article:modified_time", "datemodified", "og:updated_time", "dcterms.modified":
+            modified = modified ?? FeedDate.parse(content)
+        case "author", "article:author", "byl", "dc.creator":
+            if !content.hasPrefix("http"), !authors.contains(content) {
+                authors.append(content.hasPrefix("By ") ? String(content.dropFirst(3)) : content)
+            }
+        case "og:locale", "language", "content-language": language = language ?? content
+        default: break
+        }
+    }
+
+    private mutating func readJSONLD(_ json: Any, pageURL: String?, bestRank: inout Int) {
+        if let array = json as? [Any] {
+            for item in array { readJSONLD(item, pageURL: pageURL, bestRank: &bestRank) }
+            return
+        }
+        guard let object = json as? [String: Any] else { return }
+        if let graph = object["@graph"] { readJSONLD(graph, pageURL: pageURL, bestRank: &bestRank) }
+        let types = (object["@type"] as? String).map { [$0] } ?? (object["@type"] as? [String]) ?? []
+        let lowered = types.map { $0.lowercased() }
+        if siteName == nil, lowered.contains(where: { $0 == "website" || $0 == "organization" || $0 == "newsmediaorganization" }) {
+            siteName = Self.string(object["name"])
+        }
+        // Prefer real article types over a generic WebPage.
+        guard let rank = lowered.compactMap({ $0 == "webpage" ? 1 : Self.articleTypes.contains($0) ? 0 : nil }).min(),
+              rank <= bestRank else { return }
+        bestRank = rank
+        jsonLDHeadline = Self.string(object["headline"]) ?? Self.string(object["name"]) ?? jsonLDHeadline
+        jsonLDDescription = Self.string(object["description"]) ?? jsonLDDescription
+        published = Self.string(object["datePublished"]).flatMap(FeedDate.parse) ?? published
+        modified = Self.string(object["dateModified"]).flatMap(FeedDate.parse) ?? modified
+        if let body = Self.string(object["articleBody"]), body.count > (articleBody?.count ?? 0) { articleBody = body }
+        if let imageURL = Self.url(object["image"]) { image = image ?? LibXML.resolve(imageURL, against: pageURL) }
+        if let publisher = object["publisher"] as? [String: Any], let name = Self.string(publisher["name"]) {
+            siteName = siteName ?? name
+        }
+        if let language = Self.string(object["inLanguage"]) { self.language = self.language ?? language }
+        let people = (object["author"] as? [Any]) ?? object["author"].map { [$0] } ?? []
+        let names = people.compactMap { ($0 as? [String: Any]).flatMap { Self.string($0["name"]) } ?? Self.string($0) }
+        if !names.isEmpty { authors = names }
+    }
+
+    private static func string(_ value: Any?) -> String? {
+        (value as? String)?.collapsingWhitespace.nilIfEmpty
+    }
+
+    private static func url(_ value: Any?) -> String? {
+        if let text = value as? String { return text.nilIfEmpty }
+        if let object = value as? [String: Any] { return string(object["url"]) ?? string(object["@id"]) }
+        if let array = value as? [Any] { return array.lazy.compactMap { url($0) }.first }
+        return nil
+    }
+
+    /// The headline: JSON-LD, then OpenGraph, then `<h1>`, then `<title>` without its site-name suffix.
+    var headline: String? {
+        jsonLDHeadline.map(HTMLText.decodeEntities) ?? ogTitle ?? twitterTitle ?? firstH1 ?? documentTitle.map(cleanTitle)
+    }
+
+    /// A description: JSON-LD first, then `<meta>`/OpenGraph.
+    var description: String? { jsonLDDescription.map(HTMLText.decodeEntities) ?? metaDescription }
+
+    /// "Headline | Site", "Headline - Site" and "Site: Headline" reduced to the headline.
+    func cleanTitle(_ title: String) -> String {
+        for separator in [" | ", " – ", " — ", " - ", " :: ", " · ", " • "] {
+            let parts = title.components(separatedBy: separator)
+            guard parts.count > 1 else { continue }
+            if let site = siteName?.lowercased() {
+                let kept = parts.filter { $0.lowercased() != site }
+                if kept.count < parts.count { return kept.joined(separator: separator) }
+            }
+            return parts.max { $0.count < $1.count } ?? title
+        }
+        return title
+    }
+}
+
+extension String {
+    /// `nil` for an empty string.
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}
+
+extension HTMLText {
+    /// Entities decoded in text that should have none (JSON-LD often carries `&amp;`).
+    static func decodeEntities(_ text: String) -> String {
+        text.contains("&") ? plainText(fromFragment: text) : text
+    }
+}
