@@ -139,8 +139,14 @@ public enum FeedDate {
 
         var day: Int?, month: Int?, year: Int?, time: (Int, Int, Int)?, offset: Int?, offsetIsUTCName = false
         var numbers: [String] = []
+        var meridiem: String?
         for token in tokens {
             let clean = token.hasSuffix(".") ? String(token.dropLast()) : token
+            if ["am", "pm", "a.m", "p.m"].contains(clean), time != nil, meridiem == nil {
+                meridiem = String(clean.prefix(1))
+                continue
+            }
+            if clean == "-" || clean == "at" || clean == "—" { continue }
             if let m = months[clean] {
                 guard month == nil else { return nil }
                 month = m
@@ -183,7 +189,11 @@ public enum FeedDate {
             }
         }
         guard let day, let month, let year else { return nil }
-        let (hour, minute, second) = time ?? (0, 0, 0)
+        var (hour, minute, second) = time ?? (0, 0, 0)
+        if let meridiem {
+            guard (1...12).contains(hour) else { return nil }
+            hour = hour % 12 + (meridiem == "p" ? 12 : 0)
+        }
         return makeDate(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offset: offset ?? 0)
     }
 

@@ -13,6 +13,13 @@ final class ContentExtractor {
     /// Paragraphs that read as article prose, found before any cleaning, with their lengths.
     private var proseParagraphs: [(node: xmlNodePtr, characters: Int)] = []
     private var proseCharacters = 0
+    /// Unlinked subtrees, freed only when extraction is over: cached statistics and the prose list
+    /// point into them, and a freed address could be reused by a later allocation.
+    private var detached: [xmlNodePtr] = []
+
+    deinit {
+        for node in detached { xmlFreeNode(node) }
+    }
 
     init(tree: HTMLTree, headline: String?) {
         self.tree = tree
@@ -22,7 +29,7 @@ final class ContentExtractor {
     /// The body paragraphs; empty when the page has no article body.
     func paragraphs(excluding removed: [xmlNodePtr]) -> [String] {
         guard let body = tree.body ?? tree.root else { return [] }
-        for node in removed { Self.remove(node) }
+        for node in removed { detach(node) }
         HTMLNode.forEachElement(under: body) { element in
             guard ["p", "blockquote", "pre"].contains(HTMLNode.name(element)) else { return }
             let stats = texts.stats(element)
@@ -32,6 +39,12 @@ final class ContentExtractor {
         clean(body)
         texts.forget()
         let roots = articleBodyRoots(under: body) ?? bestCandidate(under: body).map(withRelatedSiblings) ?? [body]
+        if ProcessInfo.processInfo.environment["GAZETTE_DEBUG_EXTRACT"] != nil {
+            for root in roots {
+                let label = "\(HTMLNode.name(root)).\(HTMLNode.attribute(root, "class") ?? "")#\(HTMLNode.attribute(root, "id") ?? "")"
+                FileHandle.standardError.write(Data("root \(label) score=\(scores[UnsafeMutableRawPointer(root)] ?? -1)\n".utf8))
+            }
+        }
         var flattener = Flattener(headline: headline)
         for root in roots { flattener.walk(root) }
         return flattener.finish()
@@ -45,9 +58,9 @@ final class ContentExtractor {
             let next = current.pointee.next
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
-                if shouldDrop(current) { Self.remove(current) } else { clean(current) }
+                if shouldDrop(current) { detach(current) } else { clean(current) }
             case XML_COMMENT_NODE, XML_PI_NODE:
-                Self.remove(current)
+                detach(current)
             default:
                 break
             }
@@ -92,9 +105,9 @@ final class ContentExtractor {
         return classes.count > 1 ? BoilerplateRules.words(classes) : []
     }
 
-    static func remove(_ node: xmlNodePtr) {
+    private func detach(_ node: xmlNodePtr) {
         xmlUnlinkNode(node)
-        xmlFreeNode(node)
+        detached.append(node)
     }
 
     // MARK: Explicit markup
@@ -147,13 +160,35 @@ final class ContentExtractor {
             scores[key] = adjusted
             if adjusted > (best?.score ?? 0) { best = (node, adjusted) }
         }
+        if ProcessInfo.processInfo.environment["GAZETTE_DEBUG_EXTRACT"] != nil {
+            for (key, score) in scores.sorted(by: { $0.value > $1.value }).prefix(6) {
+                let node = key.assumingMemoryBound(to: xmlNode.self)
+                let label = "\(HTMLNode.name(node)).\(HTMLNode.attribute(node, "class") ?? "")#\(HTMLNode.attribute(node, "id") ?? "")"
+                FileHandle.standardError.write(Data("candidate \(label) \(score) ld=\(texts.stats(node).linkDensity)\n".utf8))
+            }
+        }
         guard var top = best?.node else { return nil }
+        // When three or more of the next-best candidates (within 75% of the best) share an ancestor
+        // with it, the body is that ancestor: the paragraphs were split into many small containers.
+        let topScore = best!.score
+        let alternatives = scores.filter { $0.key != UnsafeMutableRawPointer(top) && $0.value >= 0.75 * topScore }
+            .sorted { $0.value > $1.value }.prefix(4).map { $0.key.assumingMemoryBound(to: xmlNode.self) }
+        if alternatives.count >= 3 {
+            var ancestor = top.pointee.parent
+            while let current = ancestor, HTMLNode.name(current) != "body", current.pointee.type == XML_ELEMENT_NODE {
+                if alternatives.filter({ Self.isAncestor(current, of: $0) }).count >= 3 {
+                    top = current
+                    break
+                }
+                ancestor = current.pointee.parent
+            }
+        }
         // Move up while a parent scores better, or the candidate is an only child.
-        var lastScore = best!.score
+        var lastScore = scores[UnsafeMutableRawPointer(top)] ?? topScore
         var parent = top.pointee.parent
         while let current = parent, HTMLNode.name(current) != "body", current.pointee.type == XML_ELEMENT_NODE {
             guard let parentScore = scores[UnsafeMutableRawPointer(current)] else { parent = current.pointee.parent; continue }
-            if parentScore < best!.score / 3 { break }
+            if parentScore < topScore / 3 { break }
             if parentScore > lastScore { top = current; break }
             lastScore = parentScore
             parent = current.pointee.parent
@@ -217,7 +252,8 @@ final class ContentExtractor {
 /// Turns a subtree into paragraphs: block elements and `<br>` end a paragraph, inline elements
 /// join; furniture by wording and link-heavy lines are left out.
 struct Flattener {
-    static let blockTags: Set<String> = HTMLText.blockElements.union(["li", "dd", "dt", "figure", "center"])
+    /// Table cells join with a space, so a row reads as one line.
+    static let blockTags: Set<String> = HTMLText.blockElements.union(["li", "dd", "dt", "figure", "center"]).subtracting(["td", "th"])
 
     let headline: String?
     private var paragraphs: [String] = []
@@ -236,6 +272,7 @@ struct Flattener {
         if name == "br" { return flush() }
         let block = Self.blockTags.contains(name)
         if block { flush() }
+        if name == "td" || name == "th" { current += " " }
         let before = current.utf8.count
         var child = node.pointee.children
         while let next = child {
@@ -260,9 +297,21 @@ struct Flattener {
 
     mutating func finish() -> [String] {
         flush()
-        var result = paragraphs
+        var result: [String] = []
+        for (index, paragraph) in paragraphs.enumerated() {
+            // A caption is the line before a photo credit; both go.
+            if LeadPicker.isPhotoCredit(paragraph) { continue }
+            if index + 1 < paragraphs.count, LeadPicker.isPhotoCredit(paragraphs[index + 1]), !LeadPicker.isProse(paragraph) || paragraph.count < 300 {
+                continue
+            }
+            result.append(paragraph)
+        }
         if let headline, let first = result.first, first.lowercased() == headline.lowercased() { result.removeFirst() }
-        while let first = result.first, LeadPicker.isFurniture(first) { result.removeFirst() }
+        // Furniture before the first prose: stamps, bylines, labels, reading times, navigation words.
+        while let first = result.first, result.count > 1,
+              LeadPicker.isFurniture(first) || (LeadPicker.isLabel(first) && result.dropFirst().prefix(3).contains(where: LeadPicker.isProse)) {
+            result.removeFirst()
+        }
         return result
     }
 }

@@ -75,13 +75,37 @@ public struct LeadPicker: Sendable {
         return false
     }
 
+    /// A photo credit line: "Natalie Naccache | Bloomberg | Getty Images", "(AP Photo/Jane Doe)".
+    public static func isPhotoCredit(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        guard lower.split(separator: " ").count <= 14 else { return false }
+        return ["getty images", "ap photo", "/ap", "/ reuters", "| reuters", "/reuters", "afp via", "/afp", "shutterstock",
+                "photo credit", "image credit", "photo courtesy", "courtesy of", "| bloomberg", "epa-efe", "/ epa"]
+            .contains(where: lower.contains)
+    }
+
+    /// A short label, not a sentence: a section name, a date or time, "Text size", a reading time.
+    public static func isLabel(_ text: String) -> Bool {
+        let words = text.split(separator: " ").count
+        guard let last = text.last, !".!?\"”:。！？」".contains(last), cjkCount(text) < 12 else { return false }
+        if words <= 3 { return true }
+        return words <= 8 && text.contains(where: \.isNumber)
+    }
+
     /// Enough words and sentence punctuation to read as prose (or a long run of words).
     public static func isProse(_ text: String) -> Bool {
         let words = text.split(separator: " ").count
-        let cjk = text.unicodeScalars.filter { $0.value >= 0x3040 && $0.value <= 0x9FFF || ($0.value >= 0xAC00 && $0.value <= 0xD7AF) }.count
-        if cjk >= 20 { return true }
+        if cjkCount(text) >= 20 { return true }
         let hasStop = text.contains(where: { ".!?。！？".contains($0) })
         return (words >= 6 && hasStop) || words >= 15
+    }
+
+    /// Characters of scripts written without spaces between words (kana, CJK ideographs, Hangul).
+    static func cjkCount(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { count, scalar in
+            let v = scalar.value
+            return count + ((0x3040...0x9FFF).contains(v) || (0xAC00...0xD7AF).contains(v) || (0xF900...0xFAFF).contains(v) ? 1 : 0)
+        }
     }
 
     /// Whether a paragraph only repeats the headline.
