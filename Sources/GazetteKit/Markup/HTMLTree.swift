@@ -1,3 +1,4 @@
+import Foundation
 import CLibXML2
 import Foundation
 
@@ -53,10 +54,40 @@ extension HTMLTree: Sendable {}
 
 /// Small helpers over libxml2 nodes of an HTML tree.
 enum HTMLNode {
-    /// Lower-cased element name, or "" for other nodes.
+    /// Element name, or "" for other nodes. libxml2's HTML parser already lower-cases tag names.
     static func name(_ node: xmlNodePtr) -> String {
         guard node.pointee.type == XML_ELEMENT_NODE, let name = node.pointee.name else { return "" }
-        return String(cString: name).lowercased()
+        return String(cString: name)
+    }
+
+    /// Whether the element's name is `name` (ASCII, lower-case), without building a Swift string.
+    static func isNamed(_ node: xmlNodePtr, _ name: StaticString) -> Bool {
+        guard node.pointee.type == XML_ELEMENT_NODE, let own = node.pointee.name else { return false }
+        return strcmp(UnsafeRawPointer(own).assumingMemoryBound(to: CChar.self),
+                      UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+    }
+
+    /// The values of the wanted attributes, read in one pass over the element's attribute list;
+    /// other attributes (often long `srcset` or `data-*` values) are never turned into strings.
+    static func attributes(_ node: xmlNodePtr, named wanted: [StaticString]) -> [String?] {
+        var values = [String?](repeating: nil, count: wanted.count)
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            if let name = current.pointee.name {
+                let cName = UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)
+                for (index, candidate) in wanted.enumerated()
+                    where strcasecmp(cName, UnsafeRawPointer(candidate.utf8Start).assumingMemoryBound(to: CChar.self)) == 0 {
+                    if let text = current.pointee.children, text.pointee.type == XML_TEXT_NODE, text.pointee.next == nil,
+                       let content = text.pointee.content {
+                        values[index] = String(cString: content)
+                    } else {
+                        values[index] = LibXML.take(xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1)) ?? ""
+                    }
+                }
+            }
+            attribute = current.pointee.next
+        }
+        return values
     }
 
     static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {

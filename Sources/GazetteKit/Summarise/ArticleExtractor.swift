@@ -15,7 +15,7 @@ public struct ArticleExtractor: Sendable {
     public func extract(_ data: Data, url: String? = nil, httpCharset: String? = nil) -> Article {
         var article = Article()
         article.url = url
-        let bytes = PageDecoder.utf8(data, httpCharset: httpCharset)
+        let bytes = RawTextStripper.strip(PageDecoder.utf8(data, httpCharset: httpCharset))
         guard let tree = HTMLTree(utf8: bytes, url: url) else { return article }
         let metadata = PageMetadata(tree: tree, pageURL: url)
         article.title = metadata.headline

@@ -72,8 +72,9 @@ enum BoilerplateRules {
 
     /// Whether a paragraph is furniture by its wording.
     static func isJunk(_ text: String) -> Bool {
-        let lower = text.lowercased()
+        let lower = String(text.prefix(48)).lowercased()
         if junkPrefixes.contains(where: { lower.hasPrefix($0) }) { return true }
+        guard text.utf8.count <= 48 else { return false }
         let words = lower.split(separator: " ")
         if words.count <= 6, ["advertisement", "ad", "sponsored", "more news", "editors' picks", "most read",
                               "share", "tweet", "email", "print", "comments", "subscribe", "menu", "close"]

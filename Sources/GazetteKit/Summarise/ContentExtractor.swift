@@ -16,6 +16,7 @@ final class ContentExtractor {
     /// Unlinked subtrees, freed only when extraction is over: cached statistics and the prose list
     /// point into them, and a freed address could be reused by a later allocation.
     private var detached: [xmlNodePtr] = []
+    private let debug = ProcessInfo.processInfo.environment["GAZETTE_DEBUG_EXTRACT"] != nil
 
     deinit {
         for node in detached { xmlFreeNode(node) }
@@ -58,7 +59,14 @@ final class ContentExtractor {
             let next = current.pointee.next
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
-                if shouldDrop(current) { detach(current) } else { clean(current) }
+                if shouldDrop(current) {
+                    if debug, texts.stats(current).characters > 500 {
+                        FileHandle.standardError.write(Data("drop \(HTMLNode.name(current)).\(HTMLNode.attribute(current, "class") ?? "") chars=\(texts.stats(current).characters)\n".utf8))
+                    }
+                    detach(current)
+                } else {
+                    clean(current)
+                }
             case XML_COMMENT_NODE, XML_PI_NODE:
                 detach(current)
             default:
@@ -73,17 +81,16 @@ final class ContentExtractor {
         if ["script", "style", "noscript", "template", "svg", "head", "link", "meta"].contains(name) { return true }
         if name == "body" || name == "html" { return false }
         if BoilerplateRules.droppedTags.contains(name) || name == "header" { return !holdsTheArticle(node) }
-        if HTMLNode.attribute(node, "hidden") != nil || HTMLNode.attribute(node, "aria-hidden") == "true" { return true }
-        if let style = HTMLNode.attribute(node, "style")?.lowercased().replacingOccurrences(of: " ", with: ""),
-           style.contains("display:none") || style.contains("visibility:hidden") { return true }
-        if let role = HTMLNode.attribute(node, "role")?.lowercased(), BoilerplateRules.droppedRoles.contains(role) {
-            return !holdsTheArticle(node)
-        }
-        if name == "article" || name == "main" || HTMLNode.attribute(node, "itemprop")?.lowercased() == "articlebody" {
-            return false
-        }
-        let words = classWords(node)
-        guard !words.isEmpty else { return false }
+        let values = HTMLNode.attributes(node, named: ["hidden", "aria-hidden", "style", "role", "itemprop", "class", "id"])
+        if values[0] != nil || values[1] == "true" { return true }
+        if let style = values[2]?.lowercased().replacingOccurrences(of: " ", with: ""),
+           style.has("display:none") || style.has("visibility:hidden") { return true }
+        let role = values[3]?.lowercased() ?? ""
+        let explicitBody = values[4]?.lowercased() == "articlebody"
+        let classes = [values[5], values[6]].compactMap { $0 }.joined(separator: " ")
+        if BoilerplateRules.droppedRoles.contains(role) { return !holdsTheArticle(node) }
+        if name == "article" || name == "main" || explicitBody || classes.isEmpty { return false }
+        let words = BoilerplateRules.words(classes)
         let strong = words.contains(where: BoilerplateRules.alwaysDropWords.contains)
         let negative = words.contains(where: BoilerplateRules.negativeWords.contains)
         let positive = words.contains(where: BoilerplateRules.positiveWords.contains)
@@ -257,39 +264,64 @@ struct Flattener {
 
     let headline: String?
     private var paragraphs: [String] = []
-    private var current = ""
-    private var linkCharacters = 0
+    /// The paragraph being built, as UTF-8 with whitespace already collapsed.
+    private var current: [UInt8] = []
+    private var pendingSpace = false
+    private var linkBytes = 0
 
     init(headline: String?) { self.headline = headline }
 
     mutating func walk(_ node: xmlNodePtr) {
         guard node.pointee.type == XML_ELEMENT_NODE else {
-            if let content = node.pointee.content { current += String(cString: content) }
+            if node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE, let content = node.pointee.content {
+                append(content)
+            }
             return
         }
+        if HTMLNode.isNamed(node, "h1") || HTMLNode.isNamed(node, "br") { return flush() }  // the headline is shown apart
         let name = HTMLNode.name(node)
-        if name == "h1" { return flush() }  // the headline is shown apart
-        if name == "br" { return flush() }
         let block = Self.blockTags.contains(name)
         if block { flush() }
-        if name == "td" || name == "th" { current += " " }
-        let before = current.utf8.count
+        if name == "td" || name == "th" { pendingSpace = !current.isEmpty }
+        let before = current.count
         var child = node.pointee.children
         while let next = child {
             walk(next)
             child = next.pointee.next
         }
-        if name == "a" { linkCharacters += current.utf8.count - before }
+        if name == "a" { linkBytes += current.count - before }
         if block { flush() }
     }
 
+    private mutating func append(_ content: UnsafeMutablePointer<xmlChar>) {
+        var p = content
+        while p.pointee != 0 {
+            let byte = p.pointee
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                pendingSpace = !current.isEmpty
+            } else if byte == 0xC2, p[1] == 0xA0 {  // no-break space
+                pendingSpace = !current.isEmpty
+                p += 1
+            } else {
+                if pendingSpace { current.append(0x20) }
+                pendingSpace = false
+                current.append(byte)
+            }
+            p += 1
+        }
+    }
+
     private mutating func flush() {
-        let text = current.collapsingWhitespace
-        let links = linkCharacters
-        current = ""
-        linkCharacters = 0
+        defer {
+            current.removeAll(keepingCapacity: true)
+            pendingSpace = false
+            linkBytes = 0
+        }
+        guard !current.isEmpty else { return }
+        var text = String(decoding: current, as: UTF8.self)
+        if current.contains(where: { $0 >= 0x80 }) { text = text.collapsingWhitespace }  // Unicode spaces
         guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { return }
-        if Double(links) > 0.5 * Double(text.utf8.count), text.count < 300 { return }
+        if Double(linkBytes) > 0.5 * Double(current.count), current.count < 300 { return }
         if BoilerplateRules.isJunk(text) { return }
         if paragraphs.last == text { return }
         paragraphs.append(text)
@@ -298,10 +330,11 @@ struct Flattener {
     mutating func finish() -> [String] {
         flush()
         var result: [String] = []
+        let credits = paragraphs.map(LeadPicker.isPhotoCredit)
         for (index, paragraph) in paragraphs.enumerated() {
             // A caption is the line before a photo credit; both go.
-            if LeadPicker.isPhotoCredit(paragraph) { continue }
-            if index + 1 < paragraphs.count, LeadPicker.isPhotoCredit(paragraphs[index + 1]), !LeadPicker.isProse(paragraph) || paragraph.count < 300 {
+            if credits[index] { continue }
+            if index + 1 < paragraphs.count, credits[index + 1], !LeadPicker.isProse(paragraph) || paragraph.utf8.count < 300 {
                 continue
             }
             result.append(paragraph)

@@ -15,8 +15,10 @@ public struct LeadPicker: Sendable {
 
     /// - Returns: the lead paragraphs and where they came from.
     public func pick(paragraphs: [String], headline: String?, description: String?) -> ([String], LeadSource) {
-        let prose = paragraphs.lazy.filter { !Self.isFurniture($0) && Self.isProse($0) && !Self.repeats($0, headline) }
-        let chosen = Array(prose.prefix(paragraphCount))
+        var chosen: [String] = []
+        for paragraph in paragraphs where chosen.count < paragraphCount {
+            if Self.isProse(paragraph), !Self.isFurniture(paragraph), !Self.repeats(paragraph, headline) { chosen.append(paragraph) }
+        }
         if !chosen.isEmpty { return (trim(chosen), .body) }
         if let description = description?.collapsingWhitespace, !description.isEmpty { return (trim([description]), .description) }
         return ([], .none)
@@ -44,49 +46,54 @@ public struct LeadPicker: Sendable {
 
     /// Bylines, datelines alone, photo credits, "updated" stamps, audio/translation notes, reading times.
     public static func isFurniture(_ text: String) -> Bool {
+        let words = text.utf8.lazy.filter { $0 == 0x20 }.count + 1
+        if endsWithCredit(text) { return true }
+        guard words <= 25 else { return false }  // everything below describes short lines
         let lower = text.lowercased()
-        let words = lower.split(separator: " ")
         let endsAsSentence = lower.last.map { ".!?\"”".contains($0) } ?? false
-        if (lower.hasPrefix("by ") || lower.hasPrefix("von ") || lower.hasPrefix("par ")), words.count <= 20, !endsAsSentence {
+        if (lower.hasPrefix("by ") || lower.hasPrefix("von ") || lower.hasPrefix("par ")), words <= 20, !endsAsSentence {
             return true
         }
         for stamp in ["updated", "published", "posted", "last updated", "first published", "modified"]
-            where lower.hasPrefix(stamp) && words.count <= 15 && !endsAsSentence {
+            where lower.hasPrefix(stamp) && words <= 15 && !endsAsSentence {
             return true
         }
         for note in ["audio is created", "listen to this article", "listen to article", "translated by", "machine-translated",
                      "this article was translated", "min read", "minute read", "reading time", "click to listen"]
-            where lower.contains(note) && words.count <= 25 {
+            where lower.has(note) {
             return true
-        }
-        if lower.hasSuffix(")"), let open = lower.lastIndex(of: "(") {
-            let credit = lower[open...]
-            if ["photo", "image", "getty", "reuters", "afp", "ap ", "/", "credit", "courtesy", "shutterstock"].contains(where: credit.contains) {
-                return true
-            }
         }
         if ["photo:", "photo by", "photograph by", "image:", "credit:", "illustration:", "pictured:"].contains(where: lower.hasPrefix) {
             return true
         }
         // A dateline alone: "WASHINGTON —", "LONDON (Reuters) -".
-        if words.count <= 5, let last = lower.last, "—–-:".contains(last) { return true }
+        if words <= 5, let last = lower.last, "—–-:".contains(last) { return true }
         // A date or time alone: "April 7, 2024 11:01 AM".
-        if words.count <= 8, !endsAsSentence, FeedDate.parse(text.replacingOccurrences(of: " at ", with: " ")) != nil { return true }
+        if words <= 8, !endsAsSentence, FeedDate.parse(text) != nil { return true }
         return false
+    }
+
+    /// A caption ending in a parenthesised credit: "... (Photo: Jane Doe/Reuters)".
+    private static func endsWithCredit(_ text: String) -> Bool {
+        guard text.utf8.last == UInt8(ascii: ")") else { return false }
+        let tail = String(text.suffix(80)).lowercased()
+        guard let open = tail.lastIndex(of: "(") else { return false }
+        let credit = String(tail[open...])
+        return ["photo", "image", "getty", "reuters", "afp", "ap ", "/", "credit", "courtesy", "shutterstock"].contains(where: credit.has)
     }
 
     /// A photo credit line: "Natalie Naccache | Bloomberg | Getty Images", "(AP Photo/Jane Doe)".
     public static func isPhotoCredit(_ text: String) -> Bool {
+        guard text.utf8.count <= 160, text.utf8.lazy.filter({ $0 == 0x20 }).count <= 13 else { return false }
         let lower = text.lowercased()
-        guard lower.split(separator: " ").count <= 14 else { return false }
         return ["getty images", "ap photo", "/ap", "/ reuters", "| reuters", "/reuters", "afp via", "/afp", "shutterstock",
                 "photo credit", "image credit", "photo courtesy", "courtesy of", "| bloomberg", "epa-efe", "/ epa"]
-            .contains(where: lower.contains)
+            .contains(where: lower.has)
     }
 
     /// A short label, not a sentence: a section name, a date or time, "Text size", a reading time.
     public static func isLabel(_ text: String) -> Bool {
-        let words = text.split(separator: " ").count
+        let words = text.utf8.lazy.filter { $0 == 0x20 }.count + 1
         guard let last = text.last, !".!?\"”:。！？」".contains(last), cjkCount(text) < 12 else { return false }
         if words <= 3 { return true }
         return words <= 8 && text.contains(where: \.isNumber)
@@ -94,9 +101,10 @@ public struct LeadPicker: Sendable {
 
     /// Enough words and sentence punctuation to read as prose (or a long run of words).
     public static func isProse(_ text: String) -> Bool {
-        let words = text.split(separator: " ").count
-        if cjkCount(text) >= 20 { return true }
-        let hasStop = text.contains(where: { ".!?。！？".contains($0) })
+        let words = text.utf8.lazy.filter { $0 == 0x20 }.count + 1
+        if words < 15, cjkCount(text) >= 20 { return true }
+        let hasStop = text.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") }
+            || text.contains(where: { "。！？".contains($0) })
         return (words >= 6 && hasStop) || words >= 15
     }
 

@@ -15,11 +15,13 @@ struct TextStats {
 /// Text and statistics of libxml2 nodes, with a cache keyed by node address.
 /// Valid only while the tree it measured is neither changed nor freed.
 final class NodeText {
-    private var cache: [UnsafeMutableRawPointer: TextStats] = [:]
+    /// Entries are found through the node's `_private` slot (index + 1), which libxml2 leaves to
+    /// applications; the stored node pointer guards against a slot written by someone else.
+    private var cache: [(node: xmlNodePtr, stats: TextStats)] = []
 
     func stats(_ node: xmlNodePtr) -> TextStats {
-        let key = UnsafeMutableRawPointer(node)
-        if let known = cache[key] { return known }
+        let slot = Int(bitPattern: node.pointee._private) - 1
+        if slot >= 0, slot < cache.count, cache[slot].node == node { return cache[slot].stats }
         var stats = TextStats()
         var child = node.pointee.children
         while let current = child {
@@ -37,14 +39,18 @@ final class NodeText {
             }
             child = current.pointee.next
         }
-        cache[key] = stats
+        node.pointee._private = UnsafeMutableRawPointer(bitPattern: cache.count + 1)
+        cache.append((node, stats))
         return stats
     }
 
     /// Elements whose text no reader sees.
     static let invisible: Set<String> = ["script", "style", "noscript", "template", "svg", "head", "title"]
 
-    func forget() { cache.removeAll(keepingCapacity: true) }
+    func forget() {
+        for entry in cache { entry.node.pointee._private = nil }
+        cache.removeAll(keepingCapacity: true)
+    }
 
     private static func count(_ content: UnsafeMutablePointer<xmlChar>?, into stats: inout TextStats) {
         guard var p = content else { return }
@@ -63,6 +69,39 @@ final class NodeText {
             }
             p += 1
         }
+    }
+
+    /// The text under a node when it has at most `limit` bytes, whitespace collapsed; `nil` when longer.
+    /// Stops reading as soon as the limit is passed, so it is cheap on big subtrees.
+    static func shortText(_ node: xmlNodePtr, limit: Int) -> String? {
+        var bytes: [UInt8] = []
+        guard collect(node, into: &bytes, limit: limit) else { return nil }
+        return String(decoding: bytes, as: UTF8.self).collapsingWhitespace
+    }
+
+    private static func collect(_ node: xmlNodePtr, into bytes: inout [UInt8], limit: Int) -> Bool {
+        var child = node.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if var p = current.pointee.content {
+                    while p.pointee != 0 {
+                        bytes.append(p.pointee)
+                        if bytes.count > limit * 2 { return false }
+                        p += 1
+                    }
+                }
+            case XML_ELEMENT_NODE:
+                if invisible.contains(HTMLNode.name(current)) { break }
+                bytes.append(0x20)
+                guard collect(current, into: &bytes, limit: limit) else { return false }
+                bytes.append(0x20)
+            default:
+                break
+            }
+            child = current.pointee.next
+        }
+        return true
     }
 
     /// The visible text under a node, whitespace collapsed.

@@ -15,23 +15,51 @@ enum PageDecoder {
            let converted = Transcoder.toUTF8(bytes, from: label) {
             return converted
         }
-        if String(validating: bytes, as: UTF8.self) != nil { return bytes }
+        if isValidUTF8(bytes) { return bytes }
         return Transcoder.toUTF8(bytes, from: "windows-1252") ?? bytes
     }
 
-    /// The charset a `<meta>` tag declares near the start of the page.
-    static func metaCharset(_ bytes: [UInt8]) -> String? {
-        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
-        var searchFrom = head.startIndex
-        while let meta = head.range(of: "<meta", range: searchFrom..<head.endIndex) {
-            let tagEnd = head[meta.upperBound...].firstIndex(of: ">") ?? head.endIndex
-            let tag = head[meta.upperBound..<tagEnd]
-            if let charset = tag.range(of: "charset=") {
-                let value = tag[charset.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
-                let name = value.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ":" }
-                if !name.isEmpty { return String(name) }
+    /// UTF-8 validity without building a string (ASCII runs are skipped eight bytes at a time).
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            let n = buffer.count
+            var i = 0
+            while i < n {
+                if i + 8 <= n, UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+                let b = buffer[i]
+                if b < 0x80 { i += 1; continue }
+                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0
+                guard length > 0, b <= 0xF4, i + length <= n else { return false }
+                for k in 1..<length where buffer[i + k] & 0xC0 != 0x80 { return false }
+                if b == 0xE0, buffer[i + 1] < 0xA0 { return false }  // overlong
+                if b == 0xED, buffer[i + 1] >= 0xA0 { return false }  // surrogates
+                if b == 0xF0, buffer[i + 1] < 0x90 { return false }
+                if b == 0xF4, buffer[i + 1] >= 0x90 { return false }
+                i += length
             }
-            searchFrom = tagEnd
+            return true
+        }
+    }
+
+    /// The charset a `<meta>` tag declares near the start of the page (`charset=` in the first 4 KB).
+    static func metaCharset(_ bytes: [UInt8]) -> String? {
+        let head = bytes.prefix(4096)
+        let pattern = Array("charset=".utf8)
+        var i = head.startIndex
+        while i + pattern.count < head.endIndex {
+            guard let hit = head[i...].firstIndex(where: { $0 | 0x20 == UInt8(ascii: "c") }) else { return nil }
+            i = hit + 1
+            guard hit + pattern.count < head.endIndex,
+                  zip(head[hit..<(hit + pattern.count)], pattern).allSatisfy({ $0 | 0x20 == $1 || $0 == $1 }) else { continue }
+            var k = hit + pattern.count
+            while k < head.endIndex, head[k] == UInt8(ascii: "\"") || head[k] == UInt8(ascii: "'") || head[k] == 0x20 { k += 1 }
+            let start = k
+            while k < head.endIndex, head[k] < 0x80, Character(UnicodeScalar(head[k])).isLetter || Character(UnicodeScalar(head[k])).isNumber
+                    || head[k] == UInt8(ascii: "-") || head[k] == UInt8(ascii: "_") || head[k] == UInt8(ascii: ":") { k += 1 }
+            if k > start { return String(decoding: head[start..<k], as: UTF8.self) }
         }
         return nil
     }

@@ -14,20 +14,45 @@ struct PageFeedDetector {
 
     func detect(in root: xmlNodePtr) -> Found {
         var found = Found(items: [], containers: [])
-        search(root, into: &found)
+        // Only ancestors (up to three levels) of two or more time-like elements can hold a feed.
+        var counts: [UnsafeMutableRawPointer: Int] = [:]
+        var order: [xmlNodePtr] = []
+        HTMLNode.forEachElement(under: root) { element in
+            guard isTime(element) else { return }
+            var ancestor = element.pointee.parent
+            for _ in 0..<3 {
+                guard let current = ancestor, current.pointee.type == XML_ELEMENT_NODE else { break }
+                let key = UnsafeMutableRawPointer(current)
+                if counts[key] == nil { order.append(current) }
+                counts[key, default: 0] += 1
+                ancestor = current.pointee.parent
+            }
+        }
+        let candidates = order.filter { counts[UnsafeMutableRawPointer($0)]! >= 2 }.sorted { Self.depth($0) < Self.depth($1) }
+        for candidate in candidates where !found.containers.contains(where: { Self.contains($0, candidate) }) {
+            let children = Self.elementChildren(candidate)
+            if let items = wrappedItems(children) ?? flatItems(children) {
+                found.items += items
+                found.containers.append(candidate)
+            }
+        }
         return found
     }
 
-    private func search(_ node: xmlNodePtr, into found: inout Found) {
-        let children = Self.elementChildren(node)
-        if let items = wrappedItems(children) ?? flatItems(children) {
-            found.items += items
-            found.containers.append(node)
-            return
+    private static func depth(_ node: xmlNodePtr) -> Int {
+        var depth = 0
+        var current = node.pointee.parent
+        while let parent = current { depth += 1; current = parent.pointee.parent }
+        return depth
+    }
+
+    private static func contains(_ ancestor: xmlNodePtr, _ node: xmlNodePtr) -> Bool {
+        var current: xmlNodePtr? = node
+        while let here = current {
+            if here == ancestor { return true }
+            current = here.pointee.parent
         }
-        for child in children where !["script", "style", "head"].contains(HTMLNode.name(child)) {
-            search(child, into: &found)
-        }
+        return false
     }
 
     /// Children that are each one item: a time, then a headline, then text.
@@ -62,13 +87,29 @@ struct PageFeedDetector {
     }
 
     private func isTime(_ node: xmlNodePtr) -> Bool {
-        let text = NodeText.text(node)
-        guard !text.isEmpty, text.count <= 24 else { return false }
+        guard HTMLNode.isNamed(node, "time") || Self.firstTextByteIsDigit(node) else { return false }
+        guard let text = NodeText.shortText(node, limit: 24), !text.isEmpty, text.count <= 24 else { return false }
         return HTMLNode.name(node) == "time" || Self.looksLikeTime(text)
+    }
+
+    /// Whether the first visible character under the node is a digit (a cheap test before reading the text).
+    private static func firstTextByteIsDigit(_ node: xmlNodePtr) -> Bool {
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_TEXT_NODE, var p = current.pointee.content {
+                while p.pointee == 0x20 || p.pointee == 0x0A || p.pointee == 0x09 || p.pointee == 0x0D { p += 1 }
+                if p.pointee != 0 { return p.pointee >= UInt8(ascii: "0") && p.pointee <= UInt8(ascii: "9") }
+            } else if current.pointee.type == XML_ELEMENT_NODE {
+                return firstTextByteIsDigit(current)
+            }
+            child = current.pointee.next
+        }
+        return false
     }
 
     /// `12:08 PM`, `8:15`, `07.30`, `5 min ago`, `2 hours ago`.
     static func looksLikeTime(_ text: String) -> Bool {
+        guard let first = text.utf8.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") else { return false }
         let words = text.lowercased().split(separator: " ")
         guard let first = words.first else { return false }
         let clock = first.split(separator: ":", omittingEmptySubsequences: false)
@@ -87,8 +128,7 @@ struct PageFeedDetector {
     }
 
     private func headlineText(_ node: xmlNodePtr) -> String? {
-        let text = NodeText.text(node)
-        guard text.count >= 8, text.count <= 240, !isTime(node) else { return nil }
+        guard let text = NodeText.shortText(node, limit: 240), text.count >= 8, text.count <= 240, !isTime(node) else { return nil }
         let name = HTMLNode.name(node)
         let headingLike = ["h2", "h3", "h4", "h5", "h6", "a", "strong", "b"].contains(name)
             || HTMLNode.firstDescendant(of: node, where: { ["h2", "h3", "h4", "h5", "h6", "a", "strong"].contains(HTMLNode.name($0)) }) != nil
@@ -96,8 +136,9 @@ struct PageFeedDetector {
     }
 
     private func isLinkOnly(_ node: xmlNodePtr) -> Bool {
+        guard NodeText.shortText(node, limit: 40) != nil else { return false }
         let stats = NodeText().stats(node)
-        return stats.characters < 40 && stats.linkDensity > 0.9
+        return HTMLNode.name(node) == "a" || stats.linkDensity > 0.9
     }
 
     private func link(in node: xmlNodePtr) -> String? {

@@ -31,23 +31,24 @@ struct PageMetadata {
         language = HTMLNode.attribute(root, "lang").flatMap { $0.trimmed.isEmpty ? nil : $0.trimmed }
         var bestLDRank = Int.max
         HTMLNode.forEachElement(under: root) { element in
-            switch HTMLNode.name(element) {
-            case "meta": readMeta(element, pageURL: pageURL)
-            case "link":
+            if HTMLNode.isNamed(element, "meta") {
+                readMeta(element, pageURL: pageURL)
+            } else if HTMLNode.isNamed(element, "link") {
                 if HTMLNode.attribute(element, "rel")?.lowercased() == "canonical", let href = HTMLNode.attribute(element, "href") {
                     canonicalURL = canonicalURL ?? LibXML.resolve(href, against: pageURL)
                 }
-            case "title": documentTitle = documentTitle ?? NodeText.text(element).nilIfEmpty
-            case "h1": firstH1 = firstH1 ?? NodeText.text(element).nilIfEmpty
-            case "time":
+            } else if HTMLNode.isNamed(element, "title") {
+                documentTitle = documentTitle ?? NodeText.text(element).nilIfEmpty
+            } else if HTMLNode.isNamed(element, "h1") {
+                firstH1 = firstH1 ?? NodeText.text(element).nilIfEmpty
+            } else if HTMLNode.isNamed(element, "time") {
                 if published == nil, let value = HTMLNode.attribute(element, "datetime") { published = FeedDate.parse(value) }
-            case "script":
-                guard HTMLNode.attribute(element, "type")?.lowercased().contains("ld+json") == true,
+            } else if HTMLNode.isNamed(element, "script") {
+                guard HTMLNode.attribute(element, "type")?.lowercased().has("ld+json") == true,
                       let content = LibXML.take(xmlNodeGetContent(element)),
                       let json = try? JSONSerialization.jsonObject(with: Data(content.utf8), options: [.fragmentsAllowed])
                 else { return }
                 readJSONLD(json, pageURL: pageURL, bestRank: &bestLDRank)
-            default: break
             }
         }
     }
@@ -149,6 +150,6 @@ extension String {
 extension HTMLText {
     /// Entities decoded in text that should have none (JSON-LD often carries `&amp;`).
     static func decodeEntities(_ text: String) -> String {
-        text.contains("&") ? plainText(fromFragment: text) : text
+        text.has("&") ? plainText(fromFragment: text) : text
     }
 }

@@ -13,7 +13,9 @@ public enum SentenceSplitter {
     ]
 
     public static func split(_ text: String) -> [String] {
-        let chars = Array(text)
+        // Unicode scalars, not Characters: the rules only look at single code points, and grapheme
+        // breaking is by far the slowest part of walking a string.
+        let chars = Array(text.unicodeScalars)
         var sentences: [String] = []
         var start = 0
         var i = 0
@@ -33,9 +35,9 @@ public enum SentenceSplitter {
                 j += 1
             }
             guard j < chars.count else { break }
-            guard chars[j].isWhitespace else { i = j; continue }
+            guard chars[j].properties.isWhitespace else { i = j; continue }
             var k = j
-            while k < chars.count, chars[k].isWhitespace { k += 1 }
+            while k < chars.count, chars[k].properties.isWhitespace { k += 1 }
             guard k < chars.count, startsSentence(chars[k]) else { i = k; continue }
             if c == ".", chars[i + 1..<j].allSatisfy({ isCloser($0) }), endsWithAbbreviation(chars, before: i) {
                 i = k
@@ -49,27 +51,32 @@ public enum SentenceSplitter {
         return sentences
     }
 
-    private static func append(_ slice: ArraySlice<Character>, to sentences: inout [String]) {
-        let sentence = String(slice).trimmed
+    private static func append(_ slice: ArraySlice<Unicode.Scalar>, to sentences: inout [String]) {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: slice)
+        let sentence = String(view).trimmed
         if !sentence.isEmpty { sentences.append(sentence) }
     }
 
-    private static func isCloser(_ c: Character) -> Bool {
-        "\"'”’)]»」』".contains(c)
+    private static func isCloser(_ c: Unicode.Scalar) -> Bool {
+        "\"'”’)]»」』".unicodeScalars.contains(c)
     }
 
-    private static func startsSentence(_ c: Character) -> Bool {
-        if c.isUppercase || c.isNumber || "\"'“‘([«「『¿¡".contains(c) { return true }
-        return c.isLetter && !c.isLowercase  // scripts without case
+    private static func startsSentence(_ c: Unicode.Scalar) -> Bool {
+        let properties = c.properties
+        if properties.isUppercase || properties.numericType != nil || "\"'“‘([«「『¿¡".unicodeScalars.contains(c) { return true }
+        return properties.isAlphabetic && !properties.isLowercase && !properties.isUppercase  // scripts without case
     }
 
     /// Whether the word that ends at the period at `index` is an abbreviation or an initial.
-    private static func endsWithAbbreviation(_ chars: [Character], before index: Int) -> Bool {
+    private static func endsWithAbbreviation(_ chars: [Unicode.Scalar], before index: Int) -> Bool {
         var s = index
-        while s > 0, chars[s - 1].isLetter || chars[s - 1] == "." { s -= 1 }
-        let word = String(chars[s..<index]).lowercased()
+        while s > 0, chars[s - 1].properties.isAlphabetic || chars[s - 1] == "." { s -= 1 }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: chars[s..<index])
+        let word = String(view).lowercased()
         guard !word.isEmpty else { return false }
-        if word.count == 1 { return chars[s].isUppercase }  // an initial: "J. R. R. Tolkien"
+        if chars[s..<index].count == 1 { return chars[s].properties.isUppercase }  // an initial: "J. R. R. Tolkien"
         return abbreviations.contains(word)
     }
 }
