@@ -3,7 +3,7 @@
 # Usage: scripts/setup.sh [--tests]   (--tests adds what the test servers need)
 set -euo pipefail
 
-packages=(libcurl4-openssl-dev libxml2-dev libicu-dev pkg-config)
+packages=(libcurl4-openssl-dev libxml2-dev libssl-dev pkg-config)
 if [ "${1:-}" = "--tests" ]; then
   packages+=(python3 python3-aiosmtpd)
 fi

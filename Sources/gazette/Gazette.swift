@@ -7,6 +7,6 @@ struct Gazette: AsyncParsableCommand {
         commandName: "gazette",
         abstract: "Builds a newsletter digest from feeds and article pages and mails it to subscribers.",
         version: GazetteVersion.string,
-        subcommands: [FetchCommand.self, FeedCommand.self, ExtractCommand.self]
+        subcommands: [FetchCommand.self, FeedCommand.self, ExtractCommand.self, SubscribersCommand.self]
     )
 }

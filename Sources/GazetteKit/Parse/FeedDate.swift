@@ -5,6 +5,7 @@ import Foundation
 /// asctime and the common broken variants. Anything it cannot read is `nil`, never "now".
 public enum FeedDate {
     public static func parse(_ text: String) -> Date? {
+        if let exact = parseExactRFC3339(text) { return exact }
         let trimmed = text.trimmed
         guard !trimmed.isEmpty else { return nil }
         let bytes = Array(trimmed.utf8)
@@ -12,6 +13,47 @@ public enum FeedDate {
             return parseISO(bytes)
         }
         return parseWords(trimmed)
+    }
+
+    /// The form Gazette writes, `2026-11-29T06:00:00Z`, read without any allocation.
+    private static func parseExactRFC3339(_ text: String) -> Date? {
+        var text = text
+        return text.withUTF8 { b -> Date? in
+            guard b.count == 20, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T"),
+                  b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"), b[19] == UInt8(ascii: "Z") else { return nil }
+            func digits(_ from: Int, _ count: Int) -> Int? {
+                var value = 0
+                for i in from..<(from + count) {
+                    guard b[i] >= 48, b[i] <= 57 else { return nil }
+                    value = value * 10 + Int(b[i] - 48)
+                }
+                return value
+            }
+            guard let y = digits(0, 4), let mo = digits(5, 2), let d = digits(8, 2), let h = digits(11, 2), let mi = digits(14, 2),
+                  let s = digits(17, 2) else { return nil }
+            return makeDate(year: y, month: mo, day: d, hour: h, minute: mi, second: s, offset: 0)
+        }
+    }
+
+    /// Appends `2026-11-29T06:00:00Z` to a byte buffer (the fast path of `rfc3339(_:)`).
+    public static func appendRFC3339(_ date: Date, to out: inout [UInt8]) {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let rest = seconds - days * 86_400
+        let (y, m, d) = civil(fromDays: days)
+        func put(_ value: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            var v = value
+            while divisor > 0 {
+                out.append(UInt8(48 + (v / divisor) % 10))
+                v %= divisor
+                divisor /= 10
+            }
+        }
+        put(y, 4); out.append(UInt8(ascii: "-")); put(m, 2); out.append(UInt8(ascii: "-")); put(d, 2)
+        out.append(UInt8(ascii: "T")); put(rest / 3600, 2); out.append(UInt8(ascii: ":")); put(rest % 3600 / 60, 2)
+        out.append(UInt8(ascii: ":")); put(rest % 60, 2); out.append(UInt8(ascii: "Z"))
     }
 
     /// `2026-11-29T06:00:00Z` for a date, the form Gazette writes everywhere.

@@ -13,6 +13,23 @@ public enum AtomicFile {
 
     /// Replaces the file at `url` with `data`, keeping its permissions when it exists (0644 otherwise).
     public static func write(_ data: Data, to url: URL, permissions: mode_t = 0o644) throws(WriteError) {
+        var failure: WriteError?
+        data.withUnsafeBytes { buffer in
+            do throws(WriteError) { try write(buffer, to: url, permissions: permissions) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Replaces the file at `url` with `bytes` (no copy into `Data`).
+    public static func write(_ bytes: [UInt8], to url: URL, permissions: mode_t = 0o644) throws(WriteError) {
+        var failure: WriteError?
+        bytes.withUnsafeBytes { buffer in
+            do throws(WriteError) { try write(buffer, to: url, permissions: permissions) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    private static func write(_ buffer: UnsafeRawBufferPointer, to url: URL, permissions: mode_t) throws(WriteError) {
         let path = url.path
         let directory = url.deletingLastPathComponent().path
         let temp = "\(directory)/.\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
@@ -23,17 +40,15 @@ public enum AtomicFile {
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw WriteError(path: temp, operation: "open", code: errno) }
         var failure: WriteError?
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = WriteError(path: temp, operation: "write", code: errno)
-                    return
-                }
-                offset += n
+        var offset = 0
+        while offset < buffer.count {
+            let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = WriteError(path: temp, operation: "write", code: errno)
+                break
             }
+            offset += n
         }
         if failure == nil, fsync(fd) != 0 { failure = WriteError(path: temp, operation: "fsync", code: errno) }
         close(fd)
@@ -47,6 +62,29 @@ public enum AtomicFile {
             throw WriteError(path: path, operation: "rename", code: code)
         }
         syncDirectory(directory)
+    }
+
+    /// The whole file as bytes, read straight into the array.
+    public static func readBytes(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var offset = 0
+        let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
+            while offset < buffer.count {
+                let n = read(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { return n == 0 }
+                offset += n
+            }
+            return true
+        }
+        guard ok else { return nil }
+        if offset < bytes.count { bytes.removeLast(bytes.count - offset) }
+        return bytes
     }
 
     /// fsync a directory so a rename in it is durable.

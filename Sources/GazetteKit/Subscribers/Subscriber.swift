@@ -1,0 +1,61 @@
+import Foundation
+
+/// One person on the list. Unsubscribed and bounced entries stay as a suppression list.
+public struct Subscriber: Sendable, Equatable {
+    public enum Status: String, Sendable, CaseIterable {
+        case active, pending, unsubscribed, bounced
+
+        /// Statuses that keep an address from being added again without `--resubscribe`.
+        public var isSuppressed: Bool { self == .unsubscribed || self == .bounced }
+    }
+
+    public enum Format: String, Sendable, CaseIterable {
+        /// HTML with a plain-text alternative.
+        case html
+        /// Plain text only.
+        case text
+    }
+
+    /// Stable, random, never reused: the key of unsubscribe tokens and delivery journals.
+    public var id: String
+    public var email: String
+    public var name: String?
+    public var status: Status
+    public var format: Format
+    /// Sections wanted; empty means all.
+    public var sections: [String]
+    public var created: Date
+    public var updated: Date
+    /// Free-form data (`attributes` in the file).
+    public var attributes: [String: JSONValue]
+    /// Fields of the file's entry that Gazette does not know; written back unchanged.
+    public var unknownFields: [String: JSONValue]
+
+    public init(id: String = Subscriber.newID(), email: String, name: String? = nil, status: Status = .active,
+                format: Format = .html, sections: [String] = [], created: Date = Date(), updated: Date? = nil,
+                attributes: [String: JSONValue] = [:], unknownFields: [String: JSONValue] = [:]) {
+        self.id = id
+        self.email = email
+        self.name = name
+        self.status = status
+        self.format = format
+        self.sections = sections
+        self.created = created
+        self.updated = updated ?? created
+        self.attributes = attributes
+        self.unknownFields = unknownFields
+    }
+
+    /// 16 random hex digits.
+    public static func newID() -> String {
+        (0..<2).map { _ in
+            let value = String(UInt64.random(in: 0...UInt64(UInt32.max)), radix: 16)
+            return String(repeating: "0", count: 8 - value.count) + value
+        }.joined()
+    }
+
+    /// Whether this subscriber wants items from `section`.
+    public func wants(section: String) -> Bool {
+        sections.isEmpty || sections.contains { $0.caseInsensitiveCompare(section) == .orderedSame }
+    }
+}

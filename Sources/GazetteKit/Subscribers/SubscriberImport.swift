@@ -1,0 +1,161 @@
+import Foundation
+
+/// Bulk import from CSV (header row: email, name, format, sections; other columns become
+/// attributes) or JSON (the subscriber-file shape, or an array of objects).
+public enum SubscriberImport {
+    /// One row to import, with the line it came from.
+    public struct Row: Sendable {
+        public var line: Int
+        public var email: String
+        public var name: String?
+        public var format: String?
+        public var sections: [String]?
+        public var attributes: [String: JSONValue] = [:]
+    }
+
+    /// What an import did (or would do, on a dry run).
+    public struct Report: Sendable, Equatable {
+        public var added: [String] = []
+        public var updated: [String] = []
+        public var unchanged: [String] = []
+        /// Addresses that are unsubscribed or bounced, left alone without `--resubscribe`.
+        public var refused: [(line: Int, email: String)] = []
+        public var invalid: [(line: Int, reason: String)] = []
+
+        public static func == (a: Report, b: Report) -> Bool {
+            a.added == b.added && a.updated == b.updated && a.unchanged == b.unchanged
+                && a.refused.map(\.email) == b.refused.map(\.email) && a.invalid.map(\.line) == b.invalid.map(\.line)
+        }
+
+        /// One summary line, then one line per refused or invalid row.
+        public var text: String {
+            var lines = ["added \(added.count), updated \(updated.count), unchanged \(unchanged.count), "
+                         + "refused (suppressed) \(refused.count), invalid \(invalid.count)"]
+            lines += refused.map { "line \($0.line): \($0.email) is suppressed (use --resubscribe)" }
+            lines += invalid.map { "line \($0.line): \($0.reason)" }
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    /// Reads rows from a `.csv` or `.json` file's bytes.
+    public static func rows(from data: Data, path: String) throws(SubscriberError) -> [Row] {
+        path.lowercased().hasSuffix(".json") ? try jsonRows(data, path: path) : try csvRows(data, path: path)
+    }
+
+    static func csvRows(_ data: Data, path: String) throws(SubscriberError) -> [Row] {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw .malformedFile(path: path, line: nil, column: nil, reason: "not UTF-8 text")
+        }
+        let records = CSV.parse(text)
+        guard let header = records.first else { return [] }
+        let names = header.fields.map { $0.trimmed.lowercased() }
+        guard let emailColumn = names.firstIndex(of: "email") else {
+            throw .malformedFile(path: path, line: header.line, column: nil, reason: "the header row has no 'email' column")
+        }
+        func column(_ name: String) -> Int? { names.firstIndex(of: name) }
+        return records.dropFirst().map { record in
+            func value(_ index: Int?) -> String? {
+                guard let index, index < record.fields.count else { return nil }
+                let text = record.fields[index].trimmed
+                return text.isEmpty ? nil : text
+            }
+            var row = Row(line: record.line, email: value(emailColumn) ?? "", name: value(column("name")), format: value(column("format")),
+                          sections: value(column("sections")).map(splitSections))
+            for (index, name) in names.enumerated() where !["email", "name", "format", "sections"].contains(name) && !name.isEmpty {
+                if let text = value(index) { row.attributes[name] = .string(text) }
+            }
+            return row
+        }
+    }
+
+    static func jsonRows(_ data: Data, path: String) throws(SubscriberError) -> [Row] {
+        let root: JSONValue
+        do {
+            root = try JSONBytes.parse(data)
+        } catch {
+            throw .malformedFile(path: path, line: error.line, column: error.column, reason: error.reason)
+        }
+        var entries: [JSONValue]
+        switch root {
+        case .array(let values): entries = values
+        case .object(let fields):
+            guard case .array(let values)? = fields["subscribers"] else { fallthrough }
+            entries = values
+        default:
+            throw .malformedFile(path: path, line: nil, column: nil, reason: "expected an array of subscribers or {\"subscribers\": [...]}")
+        }
+        return entries.enumerated().map { index, entry in
+            guard case .object(let fields) = entry else { return Row(line: index + 1, email: "") }
+            func text(_ key: String) -> String? {
+                if case .string(let value)? = fields[key] { return value }
+                return nil
+            }
+            var sections: [String]?
+            if case .array(let values)? = fields["sections"] {
+                sections = values.compactMap { if case .string(let s) = $0 { return s } else { return nil } }
+            } else if let value = text("sections") {
+                sections = splitSections(value)
+            }
+            var attributes: [String: JSONValue] = [:]
+            if case .object(let values)? = fields["attributes"] { attributes = values }
+            return Row(line: index + 1, email: text("email") ?? "", name: text("name"), format: text("format"),
+                       sections: sections, attributes: attributes)
+        }
+    }
+
+    /// Sections in one CSV field: separated by `;` or `|`.
+    static func splitSections(_ text: String) -> [String] {
+        text.split { $0 == ";" || $0 == "|" }.map { $0.trimmed }.filter { !$0.isEmpty }
+    }
+
+    /// Applies rows to a list. Suppressed addresses are refused unless `resubscribe`.
+    public static func apply(_ rows: [Row], to list: inout SubscriberList, resubscribe: Bool, now: Date = Date()) -> Report {
+        var report = Report()
+        var index: [String: Int] = [:]
+        for (position, subscriber) in list.subscribers.enumerated() { index[subscriber.email.lowercased()] = position }
+        for row in rows {
+            let email: String
+            do {
+                email = try EmailAddress.normalize(row.email)
+            } catch {
+                report.invalid.append((row.line, error.description))
+                continue
+            }
+            var format: Subscriber.Format?
+            if let text = row.format {
+                guard let parsed = Subscriber.Format(rawValue: text.lowercased()) else {
+                    report.invalid.append((row.line, "format '\(text)' is not html or text"))
+                    continue
+                }
+                format = parsed
+            }
+            guard let position = index[email.lowercased()] else {
+                list.subscribers.append(Subscriber(email: email, name: row.name, format: format ?? .html, sections: row.sections ?? [],
+                                                   created: now, attributes: row.attributes))
+                index[email.lowercased()] = list.subscribers.count - 1
+                report.added.append(email)
+                continue
+            }
+            var subscriber = list.subscribers[position]
+            if subscriber.status.isSuppressed {
+                guard resubscribe else {
+                    report.refused.append((row.line, email))
+                    continue
+                }
+                subscriber.status = .active
+            }
+            if let name = row.name { subscriber.name = name }
+            if let format { subscriber.format = format }
+            if let sections = row.sections { subscriber.sections = sections }
+            subscriber.attributes.merge(row.attributes) { $1 }
+            if subscriber == list.subscribers[position] {
+                report.unchanged.append(email)
+            } else {
+                subscriber.updated = now
+                list.subscribers[position] = subscriber
+                report.updated.append(email)
+            }
+        }
+        return report
+    }
+}

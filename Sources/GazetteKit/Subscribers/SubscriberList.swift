@@ -1,0 +1,241 @@
+import Foundation
+
+/// The subscriber file: `{"version": 1, "subscribers": [...]}`. Reading keeps every field it does not
+/// know (top level and per subscriber) so that writing gives them back unchanged.
+public struct SubscriberList: Sendable, Equatable {
+    public static let version = 1
+
+    public var subscribers: [Subscriber] = []
+    /// Top-level fields other than `version` and `subscribers`.
+    public var unknownFields: [String: JSONValue] = [:]
+
+    /// What was read: the bytes, each entry as decoded and its byte range. An entry still equal to
+    /// what was read is written back as those bytes, so saving a large file costs little more than
+    /// copying it.
+    private var source: (bytes: [UInt8], originals: [Subscriber], ranges: [Range<Int>])?
+
+    public static func == (a: SubscriberList, b: SubscriberList) -> Bool {
+        a.subscribers == b.subscribers && a.unknownFields == b.unknownFields
+    }
+
+    public init(subscribers: [Subscriber] = []) {
+        self.subscribers = subscribers
+    }
+
+    /// The subscriber with this address, compared case-insensitively.
+    public func index(of email: String) -> Int? {
+        let key = Array(email.utf8)
+        return subscribers.firstIndex { Self.sameAddress($0.email, key) }
+    }
+
+    /// Case-insensitive (ASCII) comparison without allocating; addresses are ASCII once normalised.
+    private static func sameAddress(_ email: String, _ key: [UInt8]) -> Bool {
+        guard email.utf8.count == key.count else { return false }
+        for (a, b) in zip(email.utf8, key) where a != b {
+            let lowerA = a >= 65 && a <= 90 ? a | 0x20 : a, lowerB = b >= 65 && b <= 90 ? b | 0x20 : b
+            if lowerA != lowerB { return false }
+        }
+        return true
+    }
+
+    // MARK: Reading
+
+    /// Parses a file's bytes; `path` names it in errors, which carry line and column.
+    public static func decode(_ data: Data, path: String) throws(SubscriberError) -> SubscriberList {
+        try decode(bytes: [UInt8](data), path: path)
+    }
+
+    /// Parses a file's bytes without copying them.
+    public static func decode(bytes: [UInt8], path: String) throws(SubscriberError) -> SubscriberList {
+        var reader = JSONBytes.Reader(bytes: bytes)
+        var list = SubscriberList()
+        list.subscribers.reserveCapacity(bytes.count / 200)
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(bytes.count / 200)
+        var version: Double?
+        var sawSubscribers = false
+        var problem: FieldProblem?
+        do {
+            try reader.streamObject { (key, reader) throws(JSONBytes.SyntaxError) in
+                switch key {
+                case "version":
+                    if case .number(let number) = try reader.value(depth: 1) { version = number }
+                case "subscribers":
+                    sawSubscribers = true
+                    try reader.streamArray { (reader) throws(JSONBytes.SyntaxError) in
+                        let position = list.subscribers.count
+                        let start = reader.index
+                        let (entry, trouble) = try subscriber(from: &reader)
+                        ranges.append(start..<reader.index)
+                        if let trouble, problem == nil {
+                            problem = FieldProblem(field: "subscribers[\(position)]\(trouble.field.isEmpty ? "" : ".")\(trouble.field)",
+                                                   reason: trouble.reason)
+                        }
+                        if let entry { list.subscribers.append(entry) }
+                    }
+                default:
+                    list.unknownFields[key] = try reader.value(depth: 1)
+                }
+            }
+            try reader.finish()
+        } catch {
+            throw .malformedFile(path: path, line: error.line, column: error.column, reason: error.reason)
+        }
+        guard let version else {
+            throw .malformedFile(path: path, line: nil, column: nil, reason: "\"version\" is missing or not a number")
+        }
+        guard Int(version) <= Self.version else { throw .unsupportedVersion(path: path, version: Int(version)) }
+        guard sawSubscribers else {
+            throw .malformedFile(path: path, line: nil, column: nil, reason: "\"subscribers\" is missing or not an array")
+        }
+        if let problem { throw .malformedFile(path: path, line: nil, column: nil, reason: "\(problem.field): \(problem.reason)") }
+        list.source = (bytes, list.subscribers, ranges)
+        return list
+    }
+
+    struct FieldProblem: Error {
+        let field: String
+        let reason: String
+    }
+
+    static let knownKeys: Set<String> = ["id", "email", "name", "status", "format", "sections", "created", "updated", "attributes"]
+
+    /// One entry, read field by field; a schema problem is returned (the JSON is still consumed).
+    private static func subscriber(from reader: inout JSONBytes.Reader) throws(JSONBytes.SyntaxError) -> (Subscriber?, FieldProblem?) {
+        var id: String?, email: String?, name: String?, status = Subscriber.Status.active, format = Subscriber.Format.html
+        var sections: [String] = [], created: Date?, updated: Date?, attributes: [String: JSONValue] = [:]
+        var unknown: [String: JSONValue] = [:]
+        var problem: FieldProblem?
+        func note(_ field: String, _ reason: String) { if problem == nil { problem = FieldProblem(field: field, reason: reason) } }
+        guard reader.index < reader.bytes.count, reader.bytes[reader.index] == UInt8(ascii: "{") else {
+            _ = try reader.value(depth: 2)
+            return (nil, FieldProblem(field: "", reason: "not an object"))
+        }
+        try reader.streamObject { (key, reader) throws(JSONBytes.SyntaxError) in
+            switch key {
+            case "id", "email", "name", "status", "format", "created", "updated":
+                guard let text = try reader.stringIfPresent() else {
+                    let value = try reader.value(depth: 3)
+                    if key == "name", value == .null { return }
+                    return note(key, "must be a string")
+                }
+                switch key {
+                case "id": id = text
+                case "email": email = text
+                case "name": name = text
+                case "status":
+                    guard let parsed = Subscriber.Status(rawValue: text) else {
+                        return note(key, "'\(text)' is not one of active, pending, unsubscribed, bounced")
+                    }
+                    status = parsed
+                case "format":
+                    guard let parsed = Subscriber.Format(rawValue: text) else { return note(key, "'\(text)' is not html or text") }
+                    format = parsed
+                default:
+                    guard let date = FeedDate.parse(text) else { return note(key, "'\(text)' is not a date") }
+                    if key == "created" { created = date } else { updated = date }
+                }
+            case "sections":
+                guard case .array(let values) = try reader.value(depth: 3) else { return note(key, "must be a list of strings") }
+                for value in values {
+                    guard case .string(let section) = value else { return note(key, "must be a list of strings") }
+                    sections.append(section)
+                }
+            case "attributes":
+                guard case .object(let values) = try reader.value(depth: 3) else { return note(key, "must be an object") }
+                attributes = values
+            default:
+                unknown[key] = try reader.value(depth: 3)
+            }
+        }
+        if problem == nil, email?.isEmpty ?? true { note("email", "missing") }
+        if problem == nil, id?.isEmpty ?? true { note("id", "missing") }
+        if let problem { return (nil, problem) }
+        let made = created ?? Date(timeIntervalSince1970: 0)
+        return (Subscriber(id: id!, email: email!, name: name, status: status, format: format, sections: sections, created: made,
+                           updated: updated ?? made, attributes: attributes, unknownFields: unknown), nil)
+    }
+
+    // MARK: Writing
+
+    /// Pretty-printed JSON with sorted keys, for people who open the file in an editor.
+    /// Written directly, field by field: no dictionary per entry.
+    public func encode() -> Data { Data(encodedBytes()) }
+
+    /// The file's bytes, built in one buffer.
+    public func encodedBytes() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(320 * subscribers.count + 256)
+        out.append(UInt8(ascii: "{"))
+        var top = unknownFields.keys.map { ($0, false) } + [("subscribers", true), ("version", true)]
+        top.sort { $0.0 < $1.0 }
+        for (position, (key, known)) in top.enumerated() {
+            JSONBytes.writeKey(key, indent: 2, to: &out)
+            if !known {
+                JSONBytes.write(unknownFields[key]!, indent: 2, to: &out)
+            } else if key == "version" {
+                out += Array(String(Self.version).utf8)
+            } else if subscribers.isEmpty {
+                out += [UInt8(ascii: "["), UInt8(ascii: "]")]
+            } else {
+                out.append(UInt8(ascii: "["))
+                for (index, subscriber) in subscribers.enumerated() {
+                    JSONBytes.newline(4, &out)
+                    if let source, index < source.originals.count, source.originals[index] == subscriber {
+                        out.append(contentsOf: source.bytes[source.ranges[index]])
+                    } else {
+                        subscriber.writeJSON(indent: 4, to: &out)
+                    }
+                    if index < subscribers.count - 1 { out.append(UInt8(ascii: ",")) }
+                }
+                JSONBytes.newline(2, &out)
+                out.append(UInt8(ascii: "]"))
+            }
+            if position < top.count - 1 { out.append(UInt8(ascii: ",")) }
+        }
+        JSONBytes.newline(0, &out)
+        out.append(UInt8(ascii: "}"))
+        out.append(0x0A)
+        return out
+    }
+}
+
+extension Subscriber {
+    /// Sorted key lists for the four combinations of name and attributes being present.
+    private static let keyOrders: [[String]] = (0..<4).map { variant in
+        var keys = ["created", "email", "format", "id", "sections", "status", "updated"]
+        if variant & 1 != 0 { keys.append("name") }
+        if variant & 2 != 0 { keys.append("attributes") }
+        return keys.sorted()
+    }
+
+    /// The entry as the file holds it, keys sorted, unknown fields merged in.
+    func writeJSON(indent: Int, to out: inout [UInt8]) {
+        var keys = Self.keyOrders[(name != nil ? 1 : 0) + (attributes.isEmpty ? 0 : 2)]
+        if !unknownFields.isEmpty {
+            keys += unknownFields.keys.filter { !SubscriberList.knownKeys.contains($0) }
+            keys.sort()
+        }
+        out.append(UInt8(ascii: "{"))
+        for (position, key) in keys.enumerated() {
+            JSONBytes.writeKey(key, indent: indent + 2, to: &out)
+            switch key {
+            case "id": JSONLineWriter.appendQuoted(id, to: &out)
+            case "email": JSONLineWriter.appendQuoted(email, to: &out)
+            case "name": JSONLineWriter.appendQuoted(name ?? "", to: &out)
+            case "status": JSONLineWriter.appendQuoted(status.rawValue, to: &out)
+            case "format": JSONLineWriter.appendQuoted(format.rawValue, to: &out)
+            case "created", "updated":
+                out.append(UInt8(ascii: "\""))
+                FeedDate.appendRFC3339(key == "created" ? created : updated, to: &out)
+                out.append(UInt8(ascii: "\""))
+            case "sections": JSONBytes.write(.array(sections.map(JSONValue.string)), indent: indent + 2, to: &out)
+            case "attributes": JSONBytes.write(.object(attributes), indent: indent + 2, to: &out)
+            default: JSONBytes.write(unknownFields[key]!, indent: indent + 2, to: &out)
+            }
+            if position < keys.count - 1 { out.append(UInt8(ascii: ",")) }
+        }
+        JSONBytes.newline(indent, &out)
+        out.append(UInt8(ascii: "}"))
+    }
+}

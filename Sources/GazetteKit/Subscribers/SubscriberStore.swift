@@ -1,0 +1,76 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The subscriber file on disk. Every read-modify-write holds an exclusive `flock` on
+/// `<file>.lock`, re-reads the file under it, writes a temp file in the same directory, fsyncs,
+/// keeps the previous version as `<file>.bak`, renames over the file and fsyncs the directory.
+/// A crash at any point leaves the old file or the new one, complete. A file that does not parse
+/// is never written.
+public struct SubscriberStore: Sendable {
+    public let url: URL
+
+    public init(url: URL) {
+        self.url = url
+    }
+
+    public var backupURL: URL { url.appendingPathExtension("bak") }
+    var lockURL: URL { url.appendingPathExtension("lock") }
+
+    /// The list, under a shared lock; an absent file is an empty list.
+    public func read() throws(SubscriberError) -> SubscriberList {
+        try withLock(exclusive: false) { () throws(SubscriberError) in try load() }
+    }
+
+    /// Reads, changes and writes the list under the exclusive lock. Nothing is written when
+    /// `change` throws or leaves the list as it was.
+    @discardableResult
+    public func modify<T>(_ change: (inout SubscriberList) throws(SubscriberError) -> T) throws(SubscriberError) -> T {
+        try withLock(exclusive: true) { () throws(SubscriberError) -> T in
+            let before = try load()
+            var list = before
+            let result = try change(&list)
+            if list != before { try save(list) }
+            return result
+        }
+    }
+
+    private func load() throws(SubscriberError) -> SubscriberList {
+        guard FileManager.default.fileExists(atPath: url.path) else { return SubscriberList() }
+        guard let bytes = AtomicFile.readBytes(url.path) else { throw .io(path: url.path, reason: "cannot be read") }
+        return try SubscriberList.decode(bytes: bytes, path: url.path)
+    }
+
+    private func save(_ list: SubscriberList) throws(SubscriberError) {
+        // The previous version becomes the backup by a hard link to its inode: atomic and without
+        // copying, since the new version replaces the file by rename (a new inode).
+        if FileManager.default.fileExists(atPath: url.path) {
+            let temporary = backupURL.path + ".tmp"
+            unlink(temporary)
+            guard link(url.path, temporary) == 0, rename(temporary, backupURL.path) == 0 else {
+                throw .io(path: backupURL.path, reason: "cannot keep the previous version: \(String(cString: strerror(errno)))")
+            }
+        }
+        do {
+            try AtomicFile.write(list.encodedBytes(), to: url)
+        } catch {
+            throw .io(path: error.path, reason: "\(error.operation) failed: \(String(cString: strerror(error.code)))")
+        }
+    }
+
+    private func withLock<T>(exclusive: Bool, _ body: () throws(SubscriberError) -> T) throws(SubscriberError) -> T {
+        let directory = url.deletingLastPathComponent().path
+        if !FileManager.default.fileExists(atPath: directory) {
+            throw .io(path: directory, reason: "directory does not exist")
+        }
+        let fd = open(lockURL.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .io(path: lockURL.path, reason: "cannot open lock file: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        while flock(fd, exclusive ? LOCK_EX : LOCK_SH) != 0 {
+            guard errno == EINTR else { throw .io(path: lockURL.path, reason: "cannot lock: \(String(cString: strerror(errno)))") }
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+}
