@@ -42,6 +42,8 @@ WORK="$ROOT/.build-bench"
 python_venv() {
   local venv="$WORK/venv"
   [ -x "$venv/bin/python" ] || { apt-get install -y -qq python3-venv >/dev/null 2>&1 || true; /usr/bin/python3 -m venv "$venv"; }
-  "$venv/bin/pip" install -q "$@" >&2
+  # One package per call: pip's resolver trips over shared extras (lxml[html_clean]) in one call.
+  local package
+  for package in "$@"; do "$venv/bin/pip" install -q "$package" >&2; done
   VENV_PY="$venv/bin/python"
 }

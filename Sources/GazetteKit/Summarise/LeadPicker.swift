@@ -118,7 +118,7 @@ public struct LeadPicker: Sendable {
 
     /// Whether a paragraph only repeats the headline.
     static func repeats(_ text: String, _ headline: String?) -> Bool {
-        guard let headline else { return false }
+        guard let headline, text.utf8.count <= headline.utf8.count * 2 + 20 else { return false }
         let a = text.lowercased().trimmingPunctuation, b = headline.lowercased().trimmingPunctuation
         return a == b || (a.count < b.count + 10 && a.hasPrefix(b))
     }

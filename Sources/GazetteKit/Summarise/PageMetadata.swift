@@ -46,7 +46,7 @@ struct PageMetadata {
             } else if HTMLNode.isNamed(element, "script") {
                 guard HTMLNode.attribute(element, "type")?.lowercased().has("ld+json") == true,
                       let content = LibXML.take(xmlNodeGetContent(element)),
-                      let json = try? JSONSerialization.jsonObject(with: Data(content.utf8), options: [.fragmentsAllowed])
+                      let json = try? JSONBytes.parse(Data(content.utf8))
                 else { return }
                 readJSONLD(json, pageURL: pageURL, bestRank: &bestLDRank)
             }
@@ -77,14 +77,19 @@ struct PageMetadata {
         }
     }
 
-    private mutating func readJSONLD(_ json: Any, pageURL: String?, bestRank: inout Int) {
-        if let array = json as? [Any] {
-            for item in array { readJSONLD(item, pageURL: pageURL, bestRank: &bestRank) }
+    private mutating func readJSONLD(_ json: JSONValue, pageURL: String?, bestRank: inout Int) {
+        if case .array(let items) = json {
+            for item in items { readJSONLD(item, pageURL: pageURL, bestRank: &bestRank) }
             return
         }
-        guard let object = json as? [String: Any] else { return }
+        guard case .object(let object) = json else { return }
         if let graph = object["@graph"] { readJSONLD(graph, pageURL: pageURL, bestRank: &bestRank) }
-        let types = (object["@type"] as? String).map { [$0] } ?? (object["@type"] as? [String]) ?? []
+        var types: [String] = []
+        switch object["@type"] {
+        case .string(let type)?: types = [type]
+        case .array(let values)?: types = values.compactMap { if case .string(let t) = $0 { return t } else { return nil } }
+        default: break
+        }
         let lowered = types.map { $0.lowercased() }
         if siteName == nil, lowered.contains(where: { $0 == "website" || $0 == "organization" || $0 == "newsmediaorganization" }) {
             siteName = Self.string(object["name"])
@@ -99,24 +104,35 @@ struct PageMetadata {
         modified = Self.string(object["dateModified"]).flatMap(FeedDate.parse) ?? modified
         if let body = Self.string(object["articleBody"]), body.count > (articleBody?.count ?? 0) { articleBody = body }
         if let imageURL = Self.url(object["image"]) { image = image ?? LibXML.resolve(imageURL, against: pageURL) }
-        if let publisher = object["publisher"] as? [String: Any], let name = Self.string(publisher["name"]) {
+        if case .object(let publisher)? = object["publisher"], let name = Self.string(publisher["name"]) {
             siteName = siteName ?? name
         }
         if let language = Self.string(object["inLanguage"]) { self.language = self.language ?? language }
-        let people = (object["author"] as? [Any]) ?? object["author"].map { [$0] } ?? []
-        let names = people.compactMap { ($0 as? [String: Any]).flatMap { Self.string($0["name"]) } ?? Self.string($0) }
+        var people: [JSONValue] = []
+        switch object["author"] {
+        case .array(let values)?: people = values
+        case let value?: people = [value]
+        case nil: break
+        }
+        let names = people.compactMap { person -> String? in
+            if case .object(let fields) = person { return Self.string(fields["name"]) }
+            return Self.string(person)
+        }
         if !names.isEmpty { authors = names }
     }
 
-    private static func string(_ value: Any?) -> String? {
-        (value as? String)?.collapsingWhitespace.nilIfEmpty
+    private static func string(_ value: JSONValue?) -> String? {
+        guard case .string(let text)? = value else { return nil }
+        return text.collapsingWhitespace.nilIfEmpty
     }
 
-    private static func url(_ value: Any?) -> String? {
-        if let text = value as? String { return text.nilIfEmpty }
-        if let object = value as? [String: Any] { return string(object["url"]) ?? string(object["@id"]) }
-        if let array = value as? [Any] { return array.lazy.compactMap { url($0) }.first }
-        return nil
+    private static func url(_ value: JSONValue?) -> String? {
+        switch value {
+        case .string(let text)?: return text.nilIfEmpty
+        case .object(let object)?: return string(object["url"]) ?? string(object["@id"])
+        case .array(let values)?: return values.lazy.compactMap { url($0) }.first
+        default: return nil
+        }
     }
 
     /// The headline: JSON-LD, then OpenGraph, then `<h1>`, then `<title>` without its site-name suffix.

@@ -1,8 +1,8 @@
 import Foundation
 
-/// A small, fast JSON reader and pretty writer over UTF-8 bytes, for the subscriber file, which can
-/// hold a million entries: Foundation's JSON on Linux needs seconds for 100,000 of them.
-/// Errors carry the line and column.
+/// A small, fast JSON reader and pretty writer over UTF-8 bytes, for the subscriber file (which can
+/// hold a million entries: Foundation's JSON on Linux needs seconds for 100,000 of them) and for
+/// pages' JSON-LD. Errors carry the line and column.
 enum JSONBytes {
     struct SyntaxError: Error {
         var line: Int
