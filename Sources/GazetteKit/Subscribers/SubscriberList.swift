@@ -28,6 +28,13 @@ public struct SubscriberList: Sendable, Equatable {
         return subscribers.firstIndex { Self.sameAddress($0.email, key) }
     }
 
+    /// The subscriber with this address (normalised first), or `notFound`.
+    public func subscriber(withEmail email: String) throws(SubscriberError) -> Subscriber {
+        let address = try EmailAddress.normalize(email)
+        guard let index = index(of: address) else { throw .notFound(address) }
+        return subscribers[index]
+    }
+
     /// Case-insensitive (ASCII) comparison without allocating; addresses are ASCII once normalised.
     private static func sameAddress(_ email: String, _ key: [UInt8]) -> Bool {
         guard email.utf8.count == key.count else { return false }

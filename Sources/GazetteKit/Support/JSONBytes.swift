@@ -128,41 +128,15 @@ enum JSONBytes {
         }
 
         mutating func object(depth: Int) throws(SyntaxError) -> JSONValue {
-            index += 1
             var result: [String: JSONValue] = [:]
-            skipSpace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(result) }
-            while true {
-                skipSpace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a \"key\"") }
-                let key = try string()
-                skipSpace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
-                index += 1
-                skipSpace()
-                result[key] = try value(depth: depth + 1)
-                skipSpace()
-                guard index < bytes.count else { throw error("unexpected end of file in an object") }
-                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-                if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(result) }
-                throw error("expected ',' or '}'")
-            }
+            try streamObject { (key, reader) throws(SyntaxError) in result[key] = try reader.value(depth: depth + 1) }
+            return .object(result)
         }
 
         mutating func array(depth: Int) throws(SyntaxError) -> JSONValue {
-            index += 1
             var result: [JSONValue] = []
-            skipSpace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(result) }
-            while true {
-                skipSpace()
-                result.append(try value(depth: depth + 1))
-                skipSpace()
-                guard index < bytes.count else { throw error("unexpected end of file in an array") }
-                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-                if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(result) }
-                throw error("expected ',' or ']'")
-            }
+            try streamArray { (reader) throws(SyntaxError) in result.append(try reader.value(depth: depth + 1)) }
+            return .array(result)
         }
 
         mutating func string() throws(SyntaxError) -> String {

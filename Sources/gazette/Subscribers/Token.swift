@@ -10,10 +10,8 @@ extension SubscribersCommand {
         @OptionGroup var file: SubscriberFileOptions
 
         func run() throws {
-            let address = try EmailAddress.normalize(email)
-            let list = try file.store.read()
-            guard let index = list.index(of: address) else { throw SubscriberError.notFound(address) }
-            print(try file.tokens().token(for: list.subscribers[index].id))
+            let subscriber = try file.store.read().subscriber(withEmail: email)
+            print(try file.tokens().token(for: subscriber.id))
         }
     }
 }
