@@ -18,12 +18,19 @@ public enum FeedDate {
     /// The form Gazette writes, `2026-11-29T06:00:00Z`, read without any allocation.
     private static func parseExactRFC3339(_ text: String) -> Date? {
         var text = text
-        return text.withUTF8 { b -> Date? in
-            guard b.count == 20, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T"),
-                  b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"), b[19] == UInt8(ascii: "Z") else { return nil }
+        return text.withUTF8 { parseExactRFC3339(bytes: $0) }
+    }
+
+    /// `2026-11-29T06:00:00Z` read from bytes; `nil` for anything else.
+    static func parseExactRFC3339<Bytes: RandomAccessCollection>(bytes: Bytes) -> Date? where Bytes.Element == UInt8, Bytes.Index == Int {
+        let b = bytes
+        let o = bytes.startIndex
+        return { () -> Date? in
+            guard b.count == 20, b[o + 4] == UInt8(ascii: "-"), b[o + 7] == UInt8(ascii: "-"), b[o + 10] == UInt8(ascii: "T"),
+                  b[o + 13] == UInt8(ascii: ":"), b[o + 16] == UInt8(ascii: ":"), b[o + 19] == UInt8(ascii: "Z") else { return nil }
             func digits(_ from: Int, _ count: Int) -> Int? {
                 var value = 0
-                for i in from..<(from + count) {
+                for i in (o + from)..<(o + from + count) {
                     guard b[i] >= 48, b[i] <= 57 else { return nil }
                     value = value * 10 + Int(b[i] - 48)
                 }
@@ -32,7 +39,7 @@ public enum FeedDate {
             guard let y = digits(0, 4), let mo = digits(5, 2), let d = digits(8, 2), let h = digits(11, 2), let mi = digits(14, 2),
                   let s = digits(17, 2) else { return nil }
             return makeDate(year: y, month: mo, day: d, hour: h, minute: mi, second: s, offset: 0)
-        }
+        }()
     }
 
     /// Appends `2026-11-29T06:00:00Z` to a byte buffer (the fast path of `rfc3339(_:)`).

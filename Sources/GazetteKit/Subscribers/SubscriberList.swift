@@ -105,7 +105,20 @@ public struct SubscriberList: Sendable, Equatable {
         let reason: String
     }
 
-    static let knownKeys: Set<String> = ["id", "email", "name", "status", "format", "sections", "created", "updated", "attributes"]
+    static let knownKeys: Set<String> = Set(Key.allCases.filter { $0 != .unknown }.map(\.rawValue))
+
+    /// The fields of an entry Gazette reads itself.
+    enum Key: String, CaseIterable {
+        case id, email, name, status, format, sections, created, updated, attributes, unknown
+    }
+
+    /// Which known key raw key bytes spell (without building a string).
+    static func knownKey(_ raw: ArraySlice<UInt8>) -> Key {
+        for key in Key.allCases where key != .unknown && key.rawValue.utf8.count == raw.count {
+            if key.rawValue.utf8.elementsEqual(raw) { return key }
+        }
+        return .unknown
+    }
 
     /// One entry, read field by field; a schema problem is returned (the JSON is still consumed).
     private static func subscriber(from reader: inout JSONBytes.Reader) throws(JSONBytes.SyntaxError) -> (Subscriber?, FieldProblem?) {
@@ -118,41 +131,76 @@ public struct SubscriberList: Sendable, Equatable {
             _ = try reader.value(depth: 2)
             return (nil, FieldProblem(field: "", reason: "not an object"))
         }
-        try reader.streamObject { (key, reader) throws(JSONBytes.SyntaxError) in
+        try reader.streamObjectRawKeys { (rawKey, reader) throws(JSONBytes.SyntaxError) in
+            let key = Self.knownKey(rawKey)
             switch key {
-            case "id", "email", "name", "status", "format", "created", "updated":
+            case .status, .format, .created, .updated:
+                // Plain ASCII values: read from the bytes, no string built.
+                if let raw = reader.plainStringBytes() {
+                    switch key {
+                    case .status:
+                        guard let parsed = Subscriber.Status.allCases.first(where: { $0.rawValue.utf8.elementsEqual(raw) }) else {
+                            return note(key.rawValue, "'\(String(decoding: raw, as: UTF8.self))' is not one of active, pending, unsubscribed, bounced")
+                        }
+                        status = parsed
+                    case .format:
+                        guard let parsed = Subscriber.Format.allCases.first(where: { $0.rawValue.utf8.elementsEqual(raw) }) else {
+                            return note(key.rawValue, "'\(String(decoding: raw, as: UTF8.self))' is not html or text")
+                        }
+                        format = parsed
+                    default:
+                        guard let date = FeedDate.parseExactRFC3339(bytes: raw) ?? FeedDate.parse(String(decoding: raw, as: UTF8.self)) else {
+                            return note(key.rawValue, "'\(String(decoding: raw, as: UTF8.self))' is not a date")
+                        }
+                        if key == .created { created = date } else { updated = date }
+                    }
+                    return
+                }
+                fallthrough
+            case .id, .email, .name:
                 guard let text = try reader.stringIfPresent() else {
                     let value = try reader.value(depth: 3)
-                    if key == "name", value == .null { return }
-                    return note(key, "must be a string")
+                    if key == .name, value == .null { return }
+                    return note(key.rawValue, "must be a string")
                 }
                 switch key {
-                case "id": id = text
-                case "email": email = text
-                case "name": name = text
-                case "status":
+                case .id: id = text
+                case .email: email = text
+                case .name: name = text
+                case .status:
                     guard let parsed = Subscriber.Status(rawValue: text) else {
-                        return note(key, "'\(text)' is not one of active, pending, unsubscribed, bounced")
+                        return note(key.rawValue, "'\(text)' is not one of active, pending, unsubscribed, bounced")
                     }
                     status = parsed
-                case "format":
-                    guard let parsed = Subscriber.Format(rawValue: text) else { return note(key, "'\(text)' is not html or text") }
+                case .format:
+                    guard let parsed = Subscriber.Format(rawValue: text) else { return note(key.rawValue, "'\(text)' is not html or text") }
                     format = parsed
                 default:
-                    guard let date = FeedDate.parse(text) else { return note(key, "'\(text)' is not a date") }
-                    if key == "created" { created = date } else { updated = date }
+                    guard let date = FeedDate.parse(text) else { return note(key.rawValue, "'\(text)' is not a date") }
+                    if key == .created { created = date } else { updated = date }
                 }
-            case "sections":
-                guard case .array(let values) = try reader.value(depth: 3) else { return note(key, "must be a list of strings") }
-                for value in values {
-                    guard case .string(let section) = value else { return note(key, "must be a list of strings") }
-                    sections.append(section)
+            case .sections:
+                guard reader.index < reader.bytes.count, reader.bytes[reader.index] == UInt8(ascii: "[") else {
+                    _ = try reader.value(depth: 3)
+                    return note(key.rawValue, "must be a list of strings")
                 }
-            case "attributes":
-                guard case .object(let values) = try reader.value(depth: 3) else { return note(key, "must be an object") }
+                try reader.streamArray { (reader) throws(JSONBytes.SyntaxError) in
+                    if let section = try reader.stringIfPresent() {
+                        sections.append(section)
+                    } else {
+                        _ = try reader.value(depth: 4)
+                        note(key.rawValue, "must be a list of strings")
+                    }
+                }
+            case .attributes:
+                guard case .object(let values) = try reader.value(depth: 3) else { return note(key.rawValue, "must be an object") }
                 attributes = values
-            default:
-                unknown[key] = try reader.value(depth: 3)
+            case .unknown:
+                let name = String(decoding: rawKey, as: UTF8.self)
+                let decodedName = rawKey.contains(UInt8(ascii: "\\")) ? ((try? JSONBytes.parse(Data("\"\(name)\"".utf8))).flatMap {
+                    if case .string(let text) = $0 { return text } else { return nil }
+                } ?? name) : name
+                unknown[decodedName] = try reader.value(depth: 3)
             }
         }
         if problem == nil, email?.isEmpty ?? true { note("email", "missing") }

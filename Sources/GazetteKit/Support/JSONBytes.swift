@@ -61,6 +61,35 @@ enum JSONBytes {
             }
         }
 
+        /// Like `streamObject`, but hands over each key as its raw bytes (escapes left as they are),
+        /// so callers can match known keys without building strings.
+        mutating func streamObjectRawKeys(_ field: (ArraySlice<UInt8>, inout Reader) throws(SyntaxError) -> Void) throws(SyntaxError) {
+            skipSpace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { throw error("expected an object") }
+            index += 1
+            skipSpace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return }
+            while true {
+                skipSpace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a \"key\"") }
+                let start = index + 1
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1 }
+                guard end < bytes.count else { throw error("unterminated string") }
+                index = end + 1
+                skipSpace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
+                index += 1
+                skipSpace()
+                try field(bytes[start..<end], &self)
+                skipSpace()
+                guard index < bytes.count else { throw error("unexpected end of file in an object") }
+                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                if bytes[index] == UInt8(ascii: "}") { index += 1; return }
+                throw error("expected ',' or '}'")
+            }
+        }
+
         /// Calls `element` for each element of the array at the cursor; `element` must consume it.
         mutating func streamArray(_ element: (inout Reader) throws(SyntaxError) -> Void) throws(SyntaxError) {
             skipSpace()
@@ -77,6 +106,17 @@ enum JSONBytes {
                 if bytes[index] == UInt8(ascii: "]") { index += 1; return }
                 throw error("expected ',' or ']'")
             }
+        }
+
+        /// The raw bytes of the string at the cursor when it has no escapes (the common case), else `nil`
+        /// with nothing consumed.
+        mutating func plainStringBytes() -> ArraySlice<UInt8>? {
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
+            var end = index + 1
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+            guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return nil }
+            defer { index = end + 1 }
+            return bytes[(index + 1)..<end]
         }
 
         /// The string at the cursor, or `nil` (consuming nothing) when the value is not a string.
