@@ -45,3 +45,22 @@ import Testing
         #expect(result.attempts == 1)
     }
 }
+
+@Suite struct ConnectTimeoutTests {
+    @Test func aConnectionThatNeverOpensTimesOutAndIsRetried() async throws {
+        let listener = try BlackholeListener()
+        var options = FetchOptions.forTests(attempts: 2)
+        options.connectTimeout = 0.3
+        options.totalTimeout = 5
+        let url = "http://127.0.0.1:\(listener.port)/"
+        let result = await Fetcher(options: options).fetch([url])[0]
+        guard case .timedOut(let failing, _) = result.error else {
+            Issue.record("expected a connect timeout, got \(result.outcome)")
+            return
+        }
+        #expect(failing == url)
+        #expect(result.attempts == 2)  // never connected, so retried
+        #expect(result.elapsed >= 0.6)
+        #expect(result.elapsed < 4)  // the connect timeout, not the total one, ended each attempt
+    }
+}
