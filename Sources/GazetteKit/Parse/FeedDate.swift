@@ -195,7 +195,8 @@ public enum FeedDate {
                 meridiem = String(clean.prefix(1))
                 continue
             }
-            if clean == "-" || clean == "at" || clean == "—" { continue }
+            // "Nov 20, 2019 at 9:28 AM": "at" before the time is a word; after it, the Atlantic zone.
+            if clean == "-" || clean == "—" || (clean == "at" && time == nil) { continue }
             if let m = months[clean] {
                 guard month == nil else { return nil }
                 month = m

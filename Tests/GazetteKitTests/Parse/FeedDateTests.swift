@@ -29,6 +29,9 @@ import Testing
         ("2003", "2003-01-01T00:00:00Z"),
         ("2004-07-08 23:56:58.0", "2004-07-08T23:56:58Z"),
         ("20040708T235658Z", "2004-07-08T23:56:58Z"),
+        ("Mon, 26 January 2004 16:31:00 AT", "2004-01-26T20:31:00Z"),
+        ("Nov. 20, 2019, 9:28 PM UTC", "2019-11-20T21:28:00Z"),
+        ("November 20, 2019 at 9:28 AM", "2019-11-20T09:28:00Z"),
     ])
     func parses(text: String, expected: String) {
         #expect(FeedDate.parse(text).rfc3339 == expected)
