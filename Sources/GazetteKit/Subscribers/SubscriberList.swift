@@ -196,11 +196,7 @@ public struct SubscriberList: Sendable, Equatable {
                 guard case .object(let values) = try reader.value(depth: 3) else { return note(key.rawValue, "must be an object") }
                 attributes = values
             case .unknown:
-                let name = String(decoding: rawKey, as: UTF8.self)
-                let decodedName = rawKey.contains(UInt8(ascii: "\\")) ? ((try? JSONBytes.parse(Data("\"\(name)\"".utf8))).flatMap {
-                    if case .string(let text) = $0 { return text } else { return nil }
-                } ?? name) : name
-                unknown[decodedName] = try reader.value(depth: 3)
+                unknown[try reader.decodeKey(rawKey)] = try reader.value(depth: 3)
             }
         }
         if problem == nil, email?.isEmpty ?? true { note("email", "missing") }

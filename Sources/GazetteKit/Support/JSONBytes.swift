@@ -39,26 +39,14 @@ enum JSONBytes {
         /// Calls `field` for each key of the object at the cursor, with the cursor on its value;
         /// `field` must consume the value.
         mutating func streamObject(_ field: (String, inout Reader) throws(SyntaxError) -> Void) throws(SyntaxError) {
-            skipSpace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { throw error("expected an object") }
-            index += 1
-            skipSpace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return }
-            while true {
-                skipSpace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a \"key\"") }
-                let key = try string()
-                skipSpace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
-                index += 1
-                skipSpace()
-                try field(key, &self)
-                skipSpace()
-                guard index < bytes.count else { throw error("unexpected end of file in an object") }
-                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-                if bytes[index] == UInt8(ascii: "}") { index += 1; return }
-                throw error("expected ',' or '}'")
-            }
+            try streamObjectRawKeys { (raw, reader) throws(SyntaxError) in try field(try reader.decodeKey(raw), &reader) }
+        }
+
+        /// A key's raw bytes as a string, escapes decoded.
+        func decodeKey(_ raw: ArraySlice<UInt8>) throws(SyntaxError) -> String {
+            guard raw.contains(UInt8(ascii: "\\")) else { return String(decoding: raw, as: UTF8.self) }
+            var quoted = Reader(bytes: [UInt8(ascii: "\"")] + raw + [UInt8(ascii: "\"")])
+            return try quoted.string()
         }
 
         /// Like `streamObject`, but hands over each key as its raw bytes (escapes left as they are),

@@ -78,3 +78,16 @@ import Testing
         #expect(decoded.unknownFields["x"] == .string("\u{1}"))
     }
 }
+
+@Suite struct JSONBytesTests {
+    @Test func escapedKeysAndValuesAreDecoded() throws {
+        let value = try JSONBytes.parse(Data(#"{"a\"b": "x\u00e9\ud83d\ude00\n", "n": [1, -2.5e3, true, null]}"#.utf8))
+        #expect(value == .object(["a\"b": .string("xé😀\n"), "n": .array([.number(1), .number(-2500), .bool(true), .null])]))
+    }
+
+    @Test func anEscapedUnknownKeySurvivesTheSubscriberFile() throws {
+        let file = #"{"version": 1, "subscribers": [{"id": "1", "email": "a@b.org", "x\"y": 1}]}"#
+        let list = try SubscriberList.decode(Data(file.utf8), path: "s.json")
+        #expect(list.subscribers[0].unknownFields == ["x\"y": .number(1)])
+    }
+}
