@@ -21,14 +21,6 @@ enum Transcoder {
         return lower.uppercased()
     }
 
-    /// True when iconv can convert from `label`.
-    static func knows(_ label: String) -> Bool {
-        let handle = iconv_open("UTF-8", iconvName(label))
-        guard handle != iconv_t(bitPattern: -1) else { return false }
-        iconv_close(handle)
-        return true
-    }
-
     /// The bytes converted to UTF-8; invalid sequences are skipped. `nil` when the encoding is unknown.
     static func toUTF8(_ bytes: [UInt8], from label: String) -> [UInt8]? {
         let handle = iconv_open("UTF-8//IGNORE", iconvName(label))
