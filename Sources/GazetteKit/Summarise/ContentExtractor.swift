@@ -46,7 +46,7 @@ final class ContentExtractor {
                 FileHandle.standardError.write(Data("root \(label) score=\(scores[UnsafeMutableRawPointer(root)] ?? -1)\n".utf8))
             }
         }
-        var flattener = Flattener(headline: headline)
+        var flattener = Flattener(headline: headline, tags: texts.tags)
         for root in roots { flattener.walk(root) }
         return flattener.finish()
     }
@@ -77,6 +77,8 @@ final class ContentExtractor {
     }
 
     private func shouldDrop(_ node: xmlNodePtr) -> Bool {
+        // Most elements have neither a furniture name nor attributes: nothing to decide.
+        if node.pointee.properties == nil, !texts.tags.flags(node).contains(.dropped) { return false }
         let name = HTMLNode.name(node)
         if ["script", "style", "noscript", "template", "svg", "head", "link", "meta"].contains(name) { return true }
         if name == "body" || name == "html" { return false }
@@ -145,8 +147,8 @@ final class ContentExtractor {
 
     private func bestCandidate(under body: xmlNodePtr) -> xmlNodePtr? {
         HTMLNode.forEachElement(under: body) { element in
-            let name = HTMLNode.name(element)
-            guard ["p", "pre", "td", "blockquote"].contains(name) || (name == "div" && !hasBlockChildren(element)) else { return }
+            let flags = texts.tags.flags(element)
+            guard flags.contains(.scored) || (flags.contains(.div) && !hasBlockChildren(element)) else { return }
             let stats = texts.stats(element)
             guard stats.characters >= 25 else { return }
             let score = 1 + Double(stats.commas) + min(Double(stats.characters / 100), 3)
@@ -224,7 +226,7 @@ final class ContentExtractor {
     }
 
     private func hasBlockChildren(_ node: xmlNodePtr) -> Bool {
-        HTMLNode.firstDescendant(of: node) { Flattener.blockTags.contains(HTMLNode.name($0)) } != nil
+        HTMLNode.firstDescendant(of: node) { texts.tags.flags($0).contains(.block) } != nil
     }
 
     /// The candidate with the siblings that look like part of the same article.
@@ -263,13 +265,17 @@ struct Flattener {
     static let blockTags: Set<String> = HTMLText.blockElements.union(["li", "dd", "dt", "figure", "center"]).subtracting(["td", "th"])
 
     let headline: String?
+    let tags: TagTable
     private var paragraphs: [String] = []
     /// The paragraph being built, as UTF-8 with whitespace already collapsed.
     private var current: [UInt8] = []
     private var pendingSpace = false
     private var linkBytes = 0
 
-    init(headline: String?) { self.headline = headline }
+    init(headline: String?, tags: TagTable) {
+        self.headline = headline
+        self.tags = tags
+    }
 
     mutating func walk(_ node: xmlNodePtr) {
         guard node.pointee.type == XML_ELEMENT_NODE else {
@@ -278,18 +284,18 @@ struct Flattener {
             }
             return
         }
-        if HTMLNode.isNamed(node, "h1") || HTMLNode.isNamed(node, "br") { return flush() }  // the headline is shown apart
-        let name = HTMLNode.name(node)
-        let block = Self.blockTags.contains(name)
+        let flags = tags.flags(node)
+        if flags.contains(.lineBreak) { return flush() }  // <br>, and <h1>: the headline is shown apart
+        let block = flags.contains(.block)
         if block { flush() }
-        if name == "td" || name == "th" { pendingSpace = !current.isEmpty }
+        if flags.contains(.cell) { pendingSpace = !current.isEmpty }
         let before = current.count
         var child = node.pointee.children
         while let next = child {
             walk(next)
             child = next.pointee.next
         }
-        if name == "a" { linkBytes += current.count - before }
+        if flags.contains(.anchor) { linkBytes += current.count - before }
         if block { flush() }
     }
 

@@ -18,6 +18,8 @@ final class NodeText {
     /// Entries are found through the node's `_private` slot (index + 1), which libxml2 leaves to
     /// applications; the stored node pointer guards against a slot written by someone else.
     private var cache: [(node: xmlNodePtr, stats: TextStats)] = []
+    /// Element-name facts, shared with the code that uses these statistics.
+    let tags = TagTable()
 
     func stats(_ node: xmlNodePtr) -> TextStats {
         let slot = Int(bitPattern: node.pointee._private) - 1
@@ -29,11 +31,12 @@ final class NodeText {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 Self.count(current.pointee.content, into: &stats)
             case XML_ELEMENT_NODE:
-                if Self.invisible.contains(HTMLNode.name(current)) { break }
+                let flags = tags.flags(current)
+                if flags.contains(.invisible) { break }
                 let inner = self.stats(current)
                 stats.characters += inner.characters
                 stats.commas += inner.commas
-                stats.linkCharacters += HTMLNode.name(current) == "a" ? inner.characters : inner.linkCharacters
+                stats.linkCharacters += flags.contains(.anchor) ? inner.characters : inner.linkCharacters
             default:
                 break
             }
