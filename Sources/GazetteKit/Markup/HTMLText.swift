@@ -12,7 +12,7 @@ public enum HTMLText {
     ]
 
     /// Elements whose text is never shown.
-    static let hiddenElements: Set<String> = ["script", "style", "noscript", "template", "head", "title"]
+    static let hiddenElements: Set<String> = ["script", "style", "noscript", "template", "svg", "head", "title"]
 
     /// The visible text of an HTML fragment: tags removed, entities decoded, whitespace collapsed.
     public static func plainText(fromFragment html: String) -> String {

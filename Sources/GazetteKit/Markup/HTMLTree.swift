@@ -110,6 +110,27 @@ enum HTMLNode {
         }
     }
 
+    /// The element children, in order.
+    static func elementChildren(_ node: xmlNodePtr) -> [xmlNodePtr] {
+        var result: [xmlNodePtr] = []
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { result.append(current) }
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    /// Whether `ancestor` is a proper ancestor of `node`.
+    static func isAncestor(_ ancestor: xmlNodePtr, of node: xmlNodePtr) -> Bool {
+        var current = node.pointee.parent
+        while let parent = current {
+            if parent == ancestor { return true }
+            current = parent.pointee.parent
+        }
+        return false
+    }
+
     static func firstDescendant(of node: xmlNodePtr, where predicate: (xmlNodePtr) -> Bool) -> xmlNodePtr? {
         var child = node.pointee.children
         while let current = child {

@@ -1,10 +1,13 @@
 /// General rules for telling an article's text from the page around it. Nothing here names a site.
 enum BoilerplateRules {
-    /// Elements that never hold article text.
+    /// Elements whose content is never article text, dropped whatever they hold.
+    static let neverTextTags: Set<String> = ["script", "style", "noscript", "template", "svg", "head", "link", "meta"]
+
+    /// Page furniture, dropped unless it holds a large share of the page's prose.
     static let droppedTags: Set<String> = [
-        "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "form", "button",
-        "input", "select", "textarea", "nav", "footer", "aside", "figcaption", "figure", "video", "audio", "picture",
-        "map", "link", "meta", "dialog", "menu", "label", "fieldset", "head",
+        "canvas", "iframe", "object", "embed", "form", "button", "input", "select", "textarea", "nav", "header",
+        "footer", "aside", "figcaption", "figure", "video", "audio", "picture", "map", "dialog", "menu", "label",
+        "fieldset",
     ]
 
     /// ARIA roles of page furniture.

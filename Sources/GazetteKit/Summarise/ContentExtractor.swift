@@ -16,7 +16,14 @@ final class ContentExtractor {
     /// Unlinked subtrees, freed only when extraction is over: cached statistics and the prose list
     /// point into them, and a freed address could be reused by a later allocation.
     private var detached: [xmlNodePtr] = []
+    /// `GAZETTE_DEBUG_EXTRACT=1` reports candidates, roots and large dropped containers on stderr.
     private let debug = ProcessInfo.processInfo.environment["GAZETTE_DEBUG_EXTRACT"] != nil
+
+    private func debugNote(_ what: String, _ node: xmlNodePtr, _ detail: String) {
+        guard debug else { return }
+        let label = "\(HTMLNode.name(node)).\(HTMLNode.attribute(node, "class") ?? "")#\(HTMLNode.attribute(node, "id") ?? "")"
+        FileHandle.standardError.write(Data("\(what) \(label) \(detail)\n".utf8))
+    }
 
     deinit {
         for node in detached { xmlFreeNode(node) }
@@ -40,12 +47,7 @@ final class ContentExtractor {
         clean(body)
         texts.forget()
         let roots = articleBodyRoots(under: body) ?? bestCandidate(under: body).map(withRelatedSiblings) ?? [body]
-        if ProcessInfo.processInfo.environment["GAZETTE_DEBUG_EXTRACT"] != nil {
-            for root in roots {
-                let label = "\(HTMLNode.name(root)).\(HTMLNode.attribute(root, "class") ?? "")#\(HTMLNode.attribute(root, "id") ?? "")"
-                FileHandle.standardError.write(Data("root \(label) score=\(scores[UnsafeMutableRawPointer(root)] ?? -1)\n".utf8))
-            }
-        }
+        for root in roots { debugNote("root", root, "score=\(scores[UnsafeMutableRawPointer(root)] ?? -1)") }
         var flattener = Flattener(headline: headline, tags: texts.tags)
         for root in roots { flattener.walk(root) }
         return flattener.finish()
@@ -61,7 +63,7 @@ final class ContentExtractor {
             case XML_ELEMENT_NODE:
                 if shouldDrop(current) {
                     if debug, texts.stats(current).characters > 500 {
-                        FileHandle.standardError.write(Data("drop \(HTMLNode.name(current)).\(HTMLNode.attribute(current, "class") ?? "") chars=\(texts.stats(current).characters)\n".utf8))
+                        debugNote("drop", current, "chars=\(texts.stats(current).characters)")
                     }
                     detach(current)
                 } else {
@@ -77,12 +79,13 @@ final class ContentExtractor {
     }
 
     private func shouldDrop(_ node: xmlNodePtr) -> Bool {
-        // Most elements have neither a furniture name nor attributes: nothing to decide.
-        if node.pointee.properties == nil, !texts.tags.flags(node).contains(.dropped) { return false }
+        let flags = texts.tags.flags(node)
+        if flags.contains(.neverText) { return true }
+        if flags.contains(.furniture) { return !holdsTheArticle(node) }
+        // Without attributes there is no class, role or hidden flag to go by.
+        if node.pointee.properties == nil { return false }
         let name = HTMLNode.name(node)
-        if ["script", "style", "noscript", "template", "svg", "head", "link", "meta"].contains(name) { return true }
         if name == "body" || name == "html" { return false }
-        if BoilerplateRules.droppedTags.contains(name) || name == "header" { return !holdsTheArticle(node) }
         let values = HTMLNode.attributes(node, named: ["hidden", "aria-hidden", "style", "role", "itemprop", "class", "id"])
         if values[0] != nil || values[1] == "true" { return true }
         if let style = values[2]?.lowercased().replacingOccurrences(of: " ", with: ""),
@@ -105,7 +108,7 @@ final class ContentExtractor {
     private func holdsTheArticle(_ node: xmlNodePtr) -> Bool {
         guard proseCharacters > 0 else { return false }
         var inside = 0
-        for paragraph in proseParagraphs where Self.isAncestor(node, of: paragraph.node) { inside += paragraph.characters }
+        for paragraph in proseParagraphs where HTMLNode.isAncestor(node, of: paragraph.node) { inside += paragraph.characters }
         return Double(inside) >= 0.3 * Double(proseCharacters)
     }
 
@@ -126,21 +129,12 @@ final class ContentExtractor {
         var roots: [xmlNodePtr] = []
         HTMLNode.forEachElement(under: body) { element in
             if HTMLNode.attribute(element, "itemprop")?.lowercased() == "articlebody",
-               !roots.contains(where: { Self.isAncestor($0, of: element) }) {
+               !roots.contains(where: { HTMLNode.isAncestor($0, of: element) }) {
                 roots.append(element)
             }
         }
         let characters = roots.reduce(0) { $0 + texts.stats($1).characters }
         return characters >= 400 ? roots : nil
-    }
-
-    private static func isAncestor(_ ancestor: xmlNodePtr, of node: xmlNodePtr) -> Bool {
-        var current = node.pointee.parent
-        while let parent = current {
-            if parent == ancestor { return true }
-            current = parent.pointee.parent
-        }
-        return false
     }
 
     // MARK: Scoring
@@ -169,11 +163,10 @@ final class ContentExtractor {
             scores[key] = adjusted
             if adjusted > (best?.score ?? 0) { best = (node, adjusted) }
         }
-        if ProcessInfo.processInfo.environment["GAZETTE_DEBUG_EXTRACT"] != nil {
+        if debug {
             for (key, score) in scores.sorted(by: { $0.value > $1.value }).prefix(6) {
                 let node = key.assumingMemoryBound(to: xmlNode.self)
-                let label = "\(HTMLNode.name(node)).\(HTMLNode.attribute(node, "class") ?? "")#\(HTMLNode.attribute(node, "id") ?? "")"
-                FileHandle.standardError.write(Data("candidate \(label) \(score) ld=\(texts.stats(node).linkDensity)\n".utf8))
+                debugNote("candidate", node, "\(score) ld=\(texts.stats(node).linkDensity)")
             }
         }
         guard var top = best?.node else { return nil }
@@ -185,7 +178,7 @@ final class ContentExtractor {
         if alternatives.count >= 3 {
             var ancestor = top.pointee.parent
             while let current = ancestor, HTMLNode.name(current) != "body", current.pointee.type == XML_ELEMENT_NODE {
-                if alternatives.filter({ Self.isAncestor(current, of: $0) }).count >= 3 {
+                if alternatives.filter({ HTMLNode.isAncestor(current, of: $0) }).count >= 3 {
                     top = current
                     break
                 }
@@ -202,7 +195,7 @@ final class ContentExtractor {
             lastScore = parentScore
             parent = current.pointee.parent
         }
-        while let up = top.pointee.parent, HTMLNode.name(up) != "body", PageFeedDetector.elementChildren(up).count == 1 {
+        while let up = top.pointee.parent, HTMLNode.name(up) != "body", HTMLNode.elementChildren(up).count == 1 {
             top = up
         }
         return top
@@ -236,7 +229,7 @@ final class ContentExtractor {
         let threshold = max(10, topScore * 0.2)
         let topClass = HTMLNode.attribute(top, "class") ?? ""
         var result: [xmlNodePtr] = []
-        for sibling in PageFeedDetector.elementChildren(parent) {
+        for sibling in HTMLNode.elementChildren(parent) {
             if sibling == top {
                 result.append(sibling)
                 continue

@@ -48,7 +48,7 @@ final class NodeText {
     }
 
     /// Elements whose text no reader sees.
-    static let invisible: Set<String> = ["script", "style", "noscript", "template", "svg", "head", "title"]
+    static let invisible = HTMLText.hiddenElements
 
     func forget() {
         for entry in cache { entry.node.pointee._private = nil }

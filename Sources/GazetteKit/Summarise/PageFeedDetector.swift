@@ -29,8 +29,8 @@ struct PageFeedDetector {
             }
         }
         let candidates = order.filter { counts[UnsafeMutableRawPointer($0)]! >= 2 }.sorted { Self.depth($0) < Self.depth($1) }
-        for candidate in candidates where !found.containers.contains(where: { Self.contains($0, candidate) }) {
-            let children = Self.elementChildren(candidate)
+        for candidate in candidates where !found.containers.contains(where: { $0 == candidate || HTMLNode.isAncestor($0, of: candidate) }) {
+            let children = HTMLNode.elementChildren(candidate)
             if let items = wrappedItems(children) ?? flatItems(children) {
                 found.items += items
                 found.containers.append(candidate)
@@ -46,20 +46,11 @@ struct PageFeedDetector {
         return depth
     }
 
-    private static func contains(_ ancestor: xmlNodePtr, _ node: xmlNodePtr) -> Bool {
-        var current: xmlNodePtr? = node
-        while let here = current {
-            if here == ancestor { return true }
-            current = here.pointee.parent
-        }
-        return false
-    }
-
     /// Children that are each one item: a time, then a headline, then text.
     private func wrappedItems(_ children: [xmlNodePtr]) -> [PageFeedItem]? {
         var items: [PageFeedItem] = []
         for child in children {
-            let parts = Self.elementChildren(child)
+            let parts = HTMLNode.elementChildren(child)
             guard let timeIndex = parts.prefix(3).firstIndex(where: isTime) else { continue }
             let rest = parts[(timeIndex + 1)...]
             guard let headline = rest.first.flatMap({ headlineText($0) }) else { continue }
@@ -145,15 +136,5 @@ struct PageFeedDetector {
         let anchor = HTMLNode.name(node) == "a" ? node : HTMLNode.firstDescendant(of: node) { HTMLNode.name($0) == "a" }
         guard let anchor, let href = HTMLNode.attribute(anchor, "href"), !href.trimmed.isEmpty else { return nil }
         return LibXML.resolve(href, against: baseURL)
-    }
-
-    static func elementChildren(_ node: xmlNodePtr) -> [xmlNodePtr] {
-        var result: [xmlNodePtr] = []
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE { result.append(current) }
-            child = current.pointee.next
-        }
-        return result
     }
 }

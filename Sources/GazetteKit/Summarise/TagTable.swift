@@ -8,7 +8,10 @@ final class TagTable {
         let rawValue: UInt16
         static let block = Flags(rawValue: 1 << 0)
         static let invisible = Flags(rawValue: 1 << 1)
-        static let dropped = Flags(rawValue: 1 << 2)
+        /// Never article text: scripts, styles, head matter.
+        static let neverText = Flags(rawValue: 1 << 2)
+        /// Page furniture (nav, header, footer, aside, forms, figures...), dropped unless it holds the article.
+        static let furniture = Flags(rawValue: 1 << 8)
         static let scored = Flags(rawValue: 1 << 3)  // p, pre, td, blockquote
         static let div = Flags(rawValue: 1 << 4)
         static let anchor = Flags(rawValue: 1 << 5)
@@ -26,8 +29,10 @@ final class TagTable {
         var flags: Flags = []
         if Flattener.blockTags.contains(text) { flags.insert(.block) }
         if NodeText.invisible.contains(text) { flags.insert(.invisible) }
-        if BoilerplateRules.droppedTags.contains(text) || ["header", "script", "style", "noscript", "template", "svg", "head", "link", "meta"].contains(text) {
-            flags.insert(.dropped)
+        if BoilerplateRules.neverTextTags.contains(text) {
+            flags.insert(.neverText)
+        } else if BoilerplateRules.droppedTags.contains(text) {
+            flags.insert(.furniture)
         }
         if ["p", "pre", "td", "blockquote"].contains(text) { flags.insert(.scored) }
         if text == "div" { flags.insert(.div) }
