@@ -10,6 +10,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -29,7 +32,14 @@ let package = Package(
         ),
         .target(
             name: "GazetteKit",
-            dependencies: ["CCurl", "CLibXML2", "COpenSSL"],
+            dependencies: [
+                "CCurl", "CLibXML2", "COpenSSL",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            // `Render/Templates` is a link to the top-level `Templates/`: the defaults are compiled in.
+            resources: [.embedInCode("Render/Templates")],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
         .executableTarget(

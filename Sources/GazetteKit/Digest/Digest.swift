@@ -1,0 +1,112 @@
+import Foundation
+
+/// One edition of the newsletter, as every subscriber gets it before personalisation.
+public struct Digest: Sendable, Equatable {
+    public var title: String
+    /// The edition's identity: the list id plus the date in the configured zone.
+    public var editionID: String
+    public var editionDate: Date
+    /// IANA zone the edition date and item times are shown in.
+    public var timeZone: TimeZone
+    /// A sentence under the title; also the hidden preheader when `preheader` is nil.
+    public var intro: String?
+    /// The inbox preview line; defaults to the first headlines.
+    public var preheader: String?
+    /// BCP 47 language tag for `lang`; text direction is derived from it.
+    public var language: String
+    public var sections: [DigestSection]
+    public var footer: DigestFooter
+
+    public init(title: String, editionID: String, editionDate: Date, timeZone: TimeZone = .current,
+                intro: String? = nil, preheader: String? = nil, language: String = "en",
+                sections: [DigestSection], footer: DigestFooter = DigestFooter()) {
+        self.title = title
+        self.editionID = editionID
+        self.editionDate = editionDate
+        self.timeZone = timeZone
+        self.intro = intro
+        self.preheader = preheader
+        self.language = language
+        self.sections = sections
+        self.footer = footer
+    }
+
+    /// Items in all sections.
+    public var itemCount: Int { sections.reduce(0) { $0 + $1.items.count } }
+
+    /// The digest restricted to the sections a recipient wants (all when they chose none).
+    public func restricted(to recipient: Recipient) -> Digest {
+        guard !recipient.sections.isEmpty else { return self }
+        var copy = self
+        copy.sections = sections.filter { recipient.wants(section: $0.name) }
+        return copy
+    }
+}
+
+/// A named group of items ("World", "Science").
+public struct DigestSection: Sendable, Equatable {
+    public var name: String
+    public var items: [DigestItem]
+
+    public init(name: String, items: [DigestItem]) {
+        self.name = name
+        self.items = items
+    }
+}
+
+/// One story: headline, where it came from and its lead.
+public struct DigestItem: Sendable, Equatable {
+    public var headline: String
+    public var link: String?
+    public var sourceName: String?
+    public var published: Date?
+    /// Lead paragraphs, plain text.
+    public var lead: [String]
+    public var image: DigestImage?
+    /// The page's own short timed items ("News Feed"), when it had some.
+    public var feedItems: [PageFeedItem]
+
+    public init(headline: String, link: String? = nil, sourceName: String? = nil, published: Date? = nil,
+                lead: [String] = [], image: DigestImage? = nil, feedItems: [PageFeedItem] = []) {
+        self.headline = headline
+        self.link = link
+        self.sourceName = sourceName
+        self.published = published
+        self.lead = lead
+        self.image = image
+        self.feedItems = feedItems
+    }
+}
+
+/// An item's picture.
+public struct DigestImage: Sendable, Equatable {
+    public var url: String
+    public var alt: String
+    /// Display width in CSS pixels (the layout caps it at the column width).
+    public var width: Int
+
+    public init(url: String, alt: String, width: Int = 560) {
+        self.url = url
+        self.alt = alt
+        self.width = width
+    }
+}
+
+/// What the bottom of every message says.
+public struct DigestFooter: Sendable, Equatable {
+    /// Who sends this and why the reader gets it.
+    public var text: String?
+    /// Postal address or other sender identification.
+    public var address: String?
+    /// Sources that have failed on several consecutive runs (shown to the list owner when enabled).
+    public var failingSources: [String]
+    /// The web copy of the edition, linked from "N more stories" when items had to be cut.
+    public var webURL: String?
+
+    public init(text: String? = nil, address: String? = nil, failingSources: [String] = [], webURL: String? = nil) {
+        self.text = text
+        self.address = address
+        self.failingSources = failingSources
+        self.webURL = webURL
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+
+/// Builds the template context (see the README's "Template context") of one digest at given item
+/// details, with markers in place of the recipient's fields.
+struct DigestContext {
+    let digest: Digest
+    let wrapper: TextWrapper
+    /// Which recipient fields are present (absent ones are left out, so sections on them are false).
+    let presentFields: Set<PersonalField>
+    private let dayFormatter: DateFormatter
+    private let timeFormatter: DateFormatter
+    private let dateTimeFormatter: DateFormatter
+    private let calendar: Calendar
+
+    init(digest: Digest, wrapper: TextWrapper, presentFields: Set<PersonalField>) {
+        self.digest = digest
+        self.wrapper = wrapper
+        self.presentFields = presentFields
+        func formatter(_ template: String) -> DateFormatter {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: digest.language)
+            formatter.timeZone = digest.timeZone
+            formatter.setLocalizedDateFormatFromTemplate(template)
+            return formatter
+        }
+        dayFormatter = formatter("EEEEdMMMMy")
+        timeFormatter = formatter("HHmm")
+        dateTimeFormatter = formatter("dMMMHHmm")
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = digest.timeZone
+        self.calendar = calendar
+    }
+
+    func build(details: [ItemDetail]) -> [String: Any] {
+        var context: [String: Any] = [
+            "title": digest.title,
+            "titleRule": String(repeating: "=", count: min(wrapper.width, max(3, DisplayWidth.of(digest.title)))),
+            "editionID": digest.editionID,
+            "editionDate": formattedEditionDate,
+            "language": digest.language,
+            "direction": Self.direction(of: digest.language),
+            "preheader": preheader,
+        ]
+        if let intro = digest.intro?.trimmed, !intro.isEmpty {
+            context["intro"] = intro
+            context["introText"] = wrapper.wrap(intro)
+        }
+        var subscriber: [String: Any] = [:]
+        for field in presentFields { subscriber[field.key] = field.marker }
+        context["subscriber"] = subscriber
+
+        var sections: [[String: Any]] = []
+        var index = 0
+        var reference = 0
+        var dropped = 0
+        var shown = 0
+        for section in digest.sections {
+            var items: [[String: Any]] = []
+            var links: [[String: Any]] = []
+            for item in section.items {
+                let detail = index < details.count ? details[index] : .full
+                index += 1
+                if detail == .dropped {
+                    dropped += 1
+                    continue
+                }
+                shown += 1
+                items.append(itemContext(item, detail: detail, reference: &reference, links: &links))
+            }
+            guard !items.isEmpty else { continue }
+            var entry: [String: Any] = [
+                "name": section.name,
+                "rule": String(repeating: "-", count: min(wrapper.width, max(3, DisplayWidth.of(section.name)))),
+                "items": items,
+            ]
+            if !links.isEmpty {
+                entry["links"] = links
+                entry["hasLinks"] = true
+            }
+            sections.append(entry)
+        }
+        context["sections"] = sections
+        context["itemCount"] = shown
+        if dropped > 0 {
+            var more: [String: Any] = ["count": dropped, "label": dropped == 1 ? "1 more story" : "\(dropped) more stories"]
+            if let url = digest.footer.webURL { more["url"] = url }
+            context["more"] = more
+        }
+        if let text = digest.footer.text?.trimmed, !text.isEmpty { context["footerText"] = text }
+        if let address = digest.footer.address?.trimmed, !address.isEmpty { context["address"] = address }
+        if !digest.footer.failingSources.isEmpty {
+            context["hasFailingSources"] = true
+            context["failingSources"] = digest.footer.failingSources.joined(separator: ", ")
+        }
+        return context
+    }
+
+    private func itemContext(_ item: DigestItem, detail: ItemDetail, reference: inout Int,
+                             links: inout [[String: Any]]) -> [String: Any] {
+        var entry: [String: Any] = ["headline": item.headline]
+        var headlineText = item.headline
+        if let link = item.link {
+            entry["link"] = link
+            reference += 1
+            entry["ref"] = reference
+            links.append(["ref": reference, "url": link])
+            headlineText += " [\(reference)]"
+        }
+        entry["headlineText"] = wrapper.wrap(headlineText)
+        let meta = [item.sourceName, item.published.map(formattedItemTime)].compactMap { $0 }.joined(separator: " · ")
+        if !meta.isEmpty { entry["meta"] = meta }
+        var lead: [String] = []
+        switch detail {
+        case .full: lead = item.lead
+        case .sentence: lead = item.lead.first.flatMap { SentenceSplitter.split($0).first }.map { [$0] } ?? []
+        case .headline, .dropped: lead = []
+        }
+        if !lead.isEmpty {
+            entry["lead"] = lead
+            entry["leadText"] = lead.map { wrapper.wrap($0) }.joined(separator: "\n\n")
+        }
+        if detail == .full, let image = item.image {
+            entry["image"] = ["url": image.url, "alt": image.alt, "width": min(image.width, 536)]
+        }
+        if detail == .full, !item.feedItems.isEmpty {
+            entry["hasFeedItems"] = true
+            var feedItems: [[String: Any]] = []
+            var texts: [String] = []
+            for feedItem in item.feedItems {
+                var value: [String: Any] = ["feedHeadline": feedItem.headline]
+                var line = [feedItem.time, feedItem.headline].compactMap { $0 }.joined(separator: " ")
+                if let text = feedItem.text, !text.isEmpty {
+                    value["feedText"] = text
+                    line += (line.hasSuffix(".") || line.hasSuffix("?") || line.hasSuffix("!") ? " " : ". ") + text
+                }
+                if let time = feedItem.time { value["feedTime"] = time }
+                if let link = feedItem.link {
+                    value["feedLink"] = link
+                    reference += 1
+                    value["feedRef"] = reference
+                    links.append(["ref": reference, "url": link])
+                    line += " [\(reference)]"
+                }
+                feedItems.append(value)
+                texts.append(Self.hanging(wrapper.lines(line, indent: "    ")))
+            }
+            entry["feedItems"] = feedItems
+            entry["feedItemsText"] = texts
+        }
+        return entry
+    }
+
+    /// "  * first line" then the rest indented under it.
+    private static func hanging(_ lines: [String]) -> String {
+        guard let first = lines.first else { return "" }
+        return (["  * " + first.dropFirst(4)] + lines.dropFirst()).joined(separator: "\n")
+    }
+
+    private var preheader: String {
+        if let preheader = digest.preheader?.trimmed, !preheader.isEmpty { return preheader }
+        if let intro = digest.intro?.trimmed, !intro.isEmpty { return intro }
+        let headlines = digest.sections.flatMap { $0.items.map(\.headline) }.prefix(3)
+        return headlines.joined(separator: " · ")
+    }
+
+    private var formattedEditionDate: String { dayFormatter.string(from: digest.editionDate) }
+
+    private func formattedItemTime(_ date: Date) -> String {
+        let sameDay = calendar.isDate(date, inSameDayAs: digest.editionDate)
+        return (sameDay ? timeFormatter : dateTimeFormatter).string(from: date)
+    }
+
+    /// `rtl` for scripts written right to left.
+    static func direction(of language: String) -> String {
+        let primary = language.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? ""
+        return ["ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug", "iw"].contains(primary) ? "rtl" : "ltr"
+    }
+}

@@ -1,0 +1,9 @@
+/// One recipient's copy of a digest: both parts (HTML is nil for plain-text subscribers).
+public struct RenderedDigest: Sendable, Equatable {
+    public var html: String?
+    public var text: String
+    /// Items shown in full, cut to a sentence, reduced to the headline, and left out for size.
+    public var itemsShown: Int
+    public var itemsShortened: Int
+    public var itemsDropped: Int
+}
