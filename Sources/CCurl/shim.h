@@ -3,6 +3,7 @@
 #include <curl/curl.h>
 
 typedef size_t (*ccurl_data_callback)(char *_Nonnull, size_t, size_t, void *_Nullable);
+typedef int (*ccurl_debug_callback)(CURL *_Nonnull, curl_infotype, char *_Nonnull, size_t, void *_Nullable);
 typedef int (*ccurl_progress_callback)(void *_Nullable, curl_off_t, curl_off_t, curl_off_t, curl_off_t);
 
 static inline CURLcode ccurl_setopt_long(CURL *_Nonnull h, CURLoption o, long v) { return curl_easy_setopt(h, o, v); }
@@ -13,6 +14,7 @@ static inline CURLcode ccurl_setopt_slist(CURL *_Nonnull h, CURLoption o, struct
 static inline CURLcode ccurl_setopt_write(CURL *_Nonnull h, ccurl_data_callback _Nonnull cb) { return curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, cb); }
 static inline CURLcode ccurl_setopt_header(CURL *_Nonnull h, ccurl_data_callback _Nonnull cb) { return curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, cb); }
 static inline CURLcode ccurl_setopt_read(CURL *_Nonnull h, ccurl_data_callback _Nonnull cb) { return curl_easy_setopt(h, CURLOPT_READFUNCTION, cb); }
+static inline CURLcode ccurl_setopt_debug(CURL *_Nonnull h, ccurl_debug_callback _Nonnull cb) { return curl_easy_setopt(h, CURLOPT_DEBUGFUNCTION, cb); }
 static inline CURLcode ccurl_setopt_progress(CURL *_Nonnull h, ccurl_progress_callback _Nonnull cb) { return curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, cb); }
 
 static inline CURLcode ccurl_getinfo_long(CURL *_Nonnull h, CURLINFO i, long *_Nonnull v) { return curl_easy_getinfo(h, i, v); }

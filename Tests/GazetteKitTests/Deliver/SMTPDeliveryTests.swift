@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import GazetteKit
+
+@Suite struct SMTPDeliveryTests {
+    func settings(_ server: SMTPTestServer, concurrency: Int = 4) -> SMTPSettings {
+        SMTPSettings(url: server.url, startTLS: .off, concurrency: concurrency, timeout: 10, retry: DeliveryFixtures.quickRetry)
+    }
+
+    @Test func everyMessageArrivesIntactWithItsEnvelope() throws {
+        let server = try SMTPTestServer()
+        let messages = DeliveryFixtures.messages(6)
+        let observer = RecordingObserver()
+        let results = SMTPDelivery(settings: settings(server, concurrency: 3)).deliver(messages, observer: observer)
+        #expect(results.map(\.outcome.name) == Array(repeating: "delivered", count: 6))
+        #expect(results.allSatisfy { $0.outcome.detail.hasPrefix("250") })
+        let received = try server.received()
+        #expect(received.count == 6)
+        let mails = try MailInspector.inspect(received)
+        #expect(Set(mails.compactMap { $0.header("To") }) == Set((1...6).map { "Reader \($0) <r\($0)@example.org>" }))
+        #expect(mails.allSatisfy { $0.defects.isEmpty && $0.type == "multipart/alternative" })
+        for file in received {
+            let envelope = try server.envelope(of: file)
+            #expect(envelope["mail_from"] as? String == "digest@example.org")
+            let bytes = try Data(contentsOf: file)
+            // What arrived is byte for byte what was built (dot-stuffing undone by the server).
+            let rcpt = (envelope["rcpt_tos"] as? [String])?.first
+            #expect(messages.first { $0.recipient == rcpt }.map { Data($0.bytes) == bytes } == true)
+        }
+        #expect(observer.events.filter { $0.hasPrefix("will") }.count == 6)
+        #expect(observer.events.filter { $0.hasPrefix("did") }.count == 6)
+    }
+
+    @Test func authWithTheRightPasswordSucceedsAndAWrongOneFailsEveryMessage() throws {
+        let server = try SMTPTestServer(["--auth", "gazette:s3cret"])
+        var good = settings(server)
+        good.username = "gazette"
+        good.password = "s3cret"
+        let results = SMTPDelivery(settings: good).deliver(DeliveryFixtures.messages(2), observer: nil)
+        #expect(results.allSatisfy { $0.outcome.isDelivered })
+        let envelopes = try server.received().map { try server.envelope(of: $0) }
+        #expect(envelopes.allSatisfy { $0["auth"] as? Bool == true })
+
+        var bad = good
+        bad.password = "wrong"
+        let refused = SMTPDelivery(settings: bad).deliver(DeliveryFixtures.messages(2), observer: nil)
+        #expect(refused.allSatisfy { if case .failed(let reply) = $0.outcome { return reply.contains("login refused") } else { return false } })
+        #expect(try server.received().count == 2)
+    }
+
+    @Test func aTemporaryFailureIsRetriedAndThenAccepted() throws {
+        let server = try SMTPTestServer(["--tempfail", "1"])
+        let results = SMTPDelivery(settings: settings(server, concurrency: 1)).deliver(DeliveryFixtures.messages(1), observer: nil)
+        #expect(results[0].outcome.isDelivered)
+        #expect(results[0].attempts == 2)
+        #expect(try server.received().count == 1)
+    }
+
+    @Test func temporaryFailuresThatOutlastTheRetriesEndDeferred() throws {
+        let server = try SMTPTestServer(["--tempfail", "10"])
+        let results = SMTPDelivery(settings: settings(server, concurrency: 1)).deliver(DeliveryFixtures.messages(1), observer: nil)
+        #expect(results[0].outcome == .deferred("451 4.3.0 try again later"))
+        #expect(results[0].attempts == 3)
+    }
+
+    @Test func aPermanentRefusalFailsThatSubscriberOnlyAndTheRunGoesOn() throws {
+        let server = try SMTPTestServer(["--reject", "r2@example.org"])
+        let results = SMTPDelivery(settings: settings(server, concurrency: 1)).deliver(DeliveryFixtures.messages(3), observer: nil)
+        #expect(results.map(\.outcome.name) == ["delivered", "failed", "delivered"])
+        #expect(results[1].outcome.detail.hasPrefix("550 5.1.1"))
+        #expect(results[1].attempts == 1)
+        #expect(try server.received().count == 2)
+    }
+
+    @Test func aConnectionDroppedMidDataIsRetriedOnANewConnection() throws {
+        let server = try SMTPTestServer(["--drop", "1"])
+        let results = SMTPDelivery(settings: settings(server, concurrency: 1)).deliver(DeliveryFixtures.messages(2), observer: nil)
+        #expect(results.allSatisfy { $0.outcome.isDelivered })
+        #expect(results[0].attempts == 2)
+        #expect(try server.received().count == 2)
+    }
+
+    @Test func nothingListeningIsDeferredNotFailed() throws {
+        let port = try UnusedPort.make()
+        let settings = SMTPSettings(url: "smtp://127.0.0.1:\(port)", startTLS: .off, timeout: 2,
+                                    retry: RetryPolicy(maxAttempts: 1))
+        let results = SMTPDelivery(settings: settings).deliver(DeliveryFixtures.messages(1), observer: nil)
+        #expect(results[0].outcome.name == "deferred")
+    }
+
+    @Test func startTLSWithATrustedSelfSignedCertificate() throws {
+        let server = try SMTPTestServer(["--require-tls"], tls: true)
+        var trusted = settings(server)
+        trusted.url = "smtp://localhost:\(server.port)"
+        trusted.startTLS = .required
+        trusted.caFile = server.certificate
+        let results = SMTPDelivery(settings: trusted).deliver(DeliveryFixtures.messages(2), observer: nil)
+        #expect(results.allSatisfy { $0.outcome.isDelivered })
+        let envelopes = try server.received().map { try server.envelope(of: $0) }
+        #expect(envelopes.count == 2 && envelopes.allSatisfy { $0["tls"] as? Bool == true })
+
+        var untrusted = trusted
+        untrusted.caFile = nil
+        let refused = SMTPDelivery(settings: untrusted).deliver(DeliveryFixtures.messages(1), observer: nil)
+        #expect(refused[0].outcome.name == "failed")
+        #expect(refused[0].outcome.detail.hasPrefix("TLS"))
+
+        var unchecked = untrusted
+        unchecked.verifyCertificate = false
+        #expect(SMTPDelivery(settings: unchecked).deliver(DeliveryFixtures.messages(1), observer: nil)[0].outcome.isDelivered)
+    }
+}
