@@ -47,6 +47,7 @@ let package = Package(
             dependencies: [
                 "GazetteKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

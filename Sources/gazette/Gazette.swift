@@ -7,6 +7,7 @@ struct Gazette: AsyncParsableCommand {
         commandName: "gazette",
         abstract: "Builds a newsletter digest from feeds and article pages and mails it to subscribers.",
         version: GazetteVersion.string,
-        subcommands: [FetchCommand.self, FeedCommand.self, ExtractCommand.self, SubscribersCommand.self]
+        subcommands: [RunCommand.self, PreviewCommand.self, StatusCommand.self, CheckCommand.self, InitCommand.self,
+                      SubscribersCommand.self, FetchCommand.self, FeedCommand.self, ExtractCommand.self]
     )
 }

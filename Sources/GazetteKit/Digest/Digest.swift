@@ -1,7 +1,7 @@
 import Foundation
 
 /// One edition of the newsletter, as every subscriber gets it before personalisation.
-public struct Digest: Sendable, Equatable {
+public struct Digest: Sendable, Equatable, Codable {
     public var title: String
     /// The edition's identity: the list id plus the date in the configured zone.
     public var editionID: String
@@ -44,7 +44,7 @@ public struct Digest: Sendable, Equatable {
 }
 
 /// A named group of items ("World", "Science").
-public struct DigestSection: Sendable, Equatable {
+public struct DigestSection: Sendable, Equatable, Codable {
     public var name: String
     public var items: [DigestItem]
 
@@ -55,7 +55,7 @@ public struct DigestSection: Sendable, Equatable {
 }
 
 /// One story: headline, where it came from and its lead.
-public struct DigestItem: Sendable, Equatable {
+public struct DigestItem: Sendable, Equatable, Codable {
     public var headline: String
     public var link: String?
     public var sourceName: String?
@@ -65,6 +65,9 @@ public struct DigestItem: Sendable, Equatable {
     public var image: DigestImage?
     /// The page's own short timed items ("News Feed"), when it had some.
     public var feedItems: [PageFeedItem]
+    /// Identities the item is known by (guid, canonical link, content hash); recorded as seen
+    /// once the edition has gone out.
+    public var keys: [String] = []
 
     public init(headline: String, link: String? = nil, sourceName: String? = nil, published: Date? = nil,
                 lead: [String] = [], image: DigestImage? = nil, feedItems: [PageFeedItem] = []) {
@@ -79,7 +82,7 @@ public struct DigestItem: Sendable, Equatable {
 }
 
 /// An item's picture.
-public struct DigestImage: Sendable, Equatable {
+public struct DigestImage: Sendable, Equatable, Codable {
     public var url: String
     public var alt: String
     /// Display width in CSS pixels (the layout caps it at the column width).
@@ -93,7 +96,7 @@ public struct DigestImage: Sendable, Equatable {
 }
 
 /// What the bottom of every message says.
-public struct DigestFooter: Sendable, Equatable {
+public struct DigestFooter: Sendable, Equatable, Codable {
     /// Who sends this and why the reader gets it.
     public var text: String?
     /// Postal address or other sender identification.

@@ -18,6 +18,8 @@ public struct FetchOptions: Sendable, Equatable {
     public var contactURL: String?
     /// Where `ETag`/`Last-Modified` and bodies are kept for conditional GET; `nil` disables it.
     public var cacheDirectory: URL?
+    /// Use the cache's validators and bodies but never write it (previews and dry runs change no state).
+    public var cacheReadOnly: Bool = false
     /// When and how often a failed attempt is tried again.
     public var retry: RetryPolicy = RetryPolicy()
 

@@ -124,7 +124,7 @@ final class TransferEngine {
             waiting.append(index)
             return
         }
-        if case .success(let response) = outcome, !response.notModified, response.status != 0 {
+        if case .success(let response) = outcome, !response.notModified, response.status != 0, !options.cacheReadOnly {
             cache?.store(url: job.url, response: response)
         }
         complete(index, outcome, now: now)

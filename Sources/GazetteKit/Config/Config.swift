@@ -1,0 +1,131 @@
+import Foundation
+
+/// Everything `gazette run` needs, read from one YAML file (see the README's "Configuration").
+/// Relative paths are resolved against the config file's folder.
+public struct Config: Sendable {
+    /// Where it was read from.
+    public var path: String
+    public var title: String = "Gazette"
+    public var listID: String = "gazette.localhost"
+    public var timeZone: TimeZone = .current
+    public var language: String = "en"
+    public var intro: String?
+    public var sender = Sender()
+    public var sources: [SourceConfig] = []
+    public var selection = SelectionConfig()
+    public var fetch = FetchConfig()
+    /// Overrides for the built-in templates, file by file.
+    public var templateDirectory: String?
+    public var subscribersFile: String = "subscribers.json"
+    public var stateDirectory: String = "state"
+    public var delivery = DeliveryConfig()
+    public var links = LinkConfig()
+    public var footer = FooterConfig()
+    /// Environment variable holding the unsubscribe-token secret.
+    public var unsubscribeSecretEnv: String = "GAZETTE_UNSUBSCRIBE_SECRET"
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    public struct Sender: Sendable {
+        public var name: String?
+        public var address: String = "gazette@localhost"
+        public var replyTo: String?
+        public var envelopeFrom: String?
+    }
+
+    public struct SelectionConfig: Sendable {
+        /// How far back the first run looks; nil means everything the feeds hold.
+        public var firstRunLookbackHours: Double? = 48
+        public var maxItemsPerSection: Int = 10
+        public var maxItems: Int = 40
+        public var leadParagraphs: Int = 2
+        public var leadCharacters: Int = 600
+        /// Fetch the article page of items whose feed has no usable summary.
+        public var fetchArticles: Bool = true
+        /// Do not send an edition with nothing new.
+        public var skipEmpty: Bool = true
+        /// Dates this far in the future are still believed, in hours.
+        public var futureSkewHours: Double = 6
+    }
+
+    public struct FetchConfig: Sendable {
+        public var timeout: Double = 30
+        public var connectTimeout: Double = 10
+        public var concurrency: Int = 16
+        public var perHost: Int = 4
+        public var maxBytes: Int = 10 * 1024 * 1024
+        public var attempts: Int = 3
+        public var contact: String?
+    }
+
+    public enum Backend: String, Sendable, CaseIterable {
+        case outbox, smtp, stdout
+    }
+
+    public struct DeliveryConfig: Sendable {
+        public var backend: Backend = .outbox
+        public var outbox: String = "outbox"
+        public var smtp: SMTPSettings?
+        /// Environment variable with the SMTP password.
+        public var passwordEnv: String?
+    }
+
+    public struct LinkConfig: Sendable {
+        /// With `{token}`, `{id}`, `{email}`, `{edition}`.
+        public var unsubscribe: String?
+        public var preferences: String?
+        /// The web copy of an edition: "view in browser" and "N more stories".
+        public var web: String?
+        public var unsubscribeMailto: String?
+    }
+
+    public struct FooterConfig: Sendable {
+        public var text: String?
+        public var address: String?
+        /// Name sources failing on `failingAfterRuns` consecutive runs in the footer.
+        public var reportFailingSources: Bool = false
+        public var failingAfterRuns: Int = 3
+    }
+
+    /// `path` resolved against the config's folder.
+    public func resolve(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        let base = (self.path as NSString).deletingLastPathComponent
+        let joined = ((base.isEmpty ? "." : base) as NSString).appendingPathComponent(path)
+        return URL(fileURLWithPath: joined).standardizedFileURL.path
+    }
+}
+
+/// One feed or article page.
+public struct SourceConfig: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        /// RSS, Atom, RDF or JSON Feed.
+        case feed
+        /// One article page, summarised as a single item.
+        case article
+    }
+
+    public var url: String
+    public var kind: Kind = .feed
+    public var section: String
+    public var name: String?
+    /// Most items taken from this source per edition.
+    public var maxItems: Int?
+    /// Keep only items whose title or summary has one of these words (case-insensitive).
+    public var include: [String] = []
+    /// Drop items whose title or summary has one of these words.
+    public var exclude: [String] = []
+
+    public init(url: String, kind: Kind = .feed, section: String, name: String? = nil, maxItems: Int? = nil,
+                include: [String] = [], exclude: [String] = []) {
+        self.url = url
+        self.kind = kind
+        self.section = section
+        self.name = name
+        self.maxItems = maxItems
+        self.include = include
+        self.exclude = exclude
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+import Logging
+
+/// `gazette run`: lock → gather → select → edition → render → deliver → record, crash-safe.
+///
+/// Exactly once: before each message the journal says `sending`, after it the outcome. A rerun
+/// of an edition reloads the edition's saved digest and sends only to subscribers with no final
+/// outcome (in-flight or deferred ones get the same Message-ID again); seen items are committed
+/// only when every subscriber has a final outcome, or when a later edition gives the old one up.
+public struct DailyRun: Sendable {
+    public var config: Config
+    public var options: RunOptions
+    public var environment: [String: String]
+
+    public init(config: Config, options: RunOptions, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.config = config
+        self.options = options
+        self.environment = environment
+    }
+
+    public func run(logger: Logger, progress: (String) -> Void = { _ in }) throws(RunError) -> RunSummary {
+        let lock: RunLock?
+        do {
+            lock = options.dryRun ? nil : try RunLock(stateDirectory: config.stateDirectory)
+        } catch {
+            throw .locked(error)
+        }
+        if let pid = lock?.tookOverFrom {
+            logger.warning("took over the run lock left by process \(pid), which is no longer running")
+        }
+        defer { withExtendedLifetime(lock) {} }
+
+        let templates: TemplateSet
+        do { templates = try TemplateSet(overrides: config.templateDirectory) } catch { throw .render(error as? RenderError ?? .missingTemplate("\(error)")) }
+        let tokens = try tokenSigner()
+        let plan = EditionPlan(config: config, now: options.now, writesCache: !options.dryRun)
+        let edition = options.edition ?? plan.editionID
+        var summary = RunSummary(edition: edition)
+        summary.dryRun = options.dryRun
+        let journal = DeliveryJournal(stateDirectory: config.stateDirectory, edition: edition)
+
+        if journal.isComplete, !options.force {
+            summary.note = "edition \(edition) was already delivered; nothing to send (use --force to send it again)"
+            summary.skipped = true
+            return summary
+        }
+        var seen: SeenItems
+        var health: SourceHealth
+        do {
+            seen = try SeenItems(stateDirectory: config.stateDirectory)
+            health = try SourceHealth(stateDirectory: config.stateDirectory)
+        } catch { throw .state(error) }
+        if !options.dryRun { try giveUpOlderEditions(than: edition, seen: &seen, logger: logger) }
+
+        // The edition's content: saved when it was first built, so a resumed run sends the same digest.
+        var digest: Digest
+        let resuming = journal.exists && !options.force && journal.loadDigest() != nil
+        if resuming, let saved = journal.loadDigest() {
+            digest = saved
+            summary.note = "resuming edition \(edition) from its journal"
+            progress("resuming \(edition): \(digest.itemCount) items from the saved edition")
+        } else {
+            progress("fetching \(config.sources.count) sources")
+            let built = plan.build(edition: edition, seen: seen, health: health)
+            digest = built.digest
+            summary.stageSeconds = [("fetch", built.timings.fetch), ("parse", built.timings.parse),
+                                    ("articles", built.timings.articles), ("select", built.selectSeconds)]
+            for outcome in built.outcomes {
+                if let error = outcome.error {
+                    summary.sourcesFailed.append((outcome.source.url, error))
+                    health.recordFailure(outcome.source.url, error: error)
+                    logger.warning("source failed", metadata: ["url": "\(outcome.source.url)", "error": "\(error)"])
+                } else {
+                    summary.sourcesOK.append(outcome.source.url)
+                    health.recordSuccess(outcome.source.url, at: options.now)
+                }
+            }
+            progress("selected \(digest.itemCount) new items from \(summary.sourcesOK.count) sources (\(summary.sourcesFailed.count) failed)")
+            if !options.dryRun {
+                do { try health.save() } catch { throw .state(error) }
+            }
+            if digest.itemCount == 0, config.selection.skipEmpty {
+                summary.note = "nothing new since the last edition; no edition sent (selection.skip_empty)"
+                summary.skipped = true
+                return summary
+            }
+            if !options.dryRun {
+                if options.force { journal.archive() }
+                do {
+                    try journal.saveDigest(digest)
+                    try journal.append(DeliveryJournal.Entry(event: "start", time: options.now, edition: edition, detail: "\(digest.itemCount) items"), sync: true)
+                } catch { throw .state(error) }
+            }
+        }
+        summary.items = digest.itemCount
+
+        let subscribers: [Subscriber]
+        do {
+            subscribers = try SubscriberStore(url: URL(fileURLWithPath: config.subscribersFile)).read().subscribers
+        } catch { throw .subscribers(error) }
+        let onlySet = Set(options.only.map { $0.lowercased() })
+        let states = journal.states()
+        var pending: [Subscriber] = []
+        for subscriber in subscribers where subscriber.status == .active {
+            if !onlySet.isEmpty, !onlySet.contains(subscriber.email.lowercased()) { continue }
+            if let state = states[subscriber.id], state.isFinal {
+                summary.alreadyDone += 1
+                continue
+            }
+            pending.append(subscriber)
+        }
+
+        var clock = Date()
+        let factory = MessageFactory(config: config, digest: digest, templates: templates, tokens: tokens)
+        let messages = pending.map { factory.message(for: $0) }
+        summary.stageSeconds.append(("render", Date().timeIntervalSince(clock)))
+        progress("rendered \(messages.count) messages")
+        if options.dryRun {
+            summary.delivered = messages.count
+            return summary
+        }
+
+        clock = Date()
+        let results = backend().deliver(messages, observer: journal)
+        summary.stageSeconds.append(("deliver", Date().timeIntervalSince(clock)))
+        for result in results {
+            switch result.outcome {
+            case .delivered: summary.delivered += 1
+            case .deferred(let detail):
+                summary.deferred += 1
+                summary.failures.append((result.recipient, "deferred", detail))
+            case .failed(let detail):
+                summary.failed += 1
+                summary.failures.append((result.recipient, "failed", detail))
+            }
+        }
+        progress("delivered \(summary.delivered), deferred \(summary.deferred), failed \(summary.failed)")
+
+        // Commit seen items only when nobody is left waiting for this edition.
+        let finalStates = journal.states()
+        let remaining = subscribers.filter { subscriber in
+            subscriber.status == .active && !(finalStates[subscriber.id]?.isFinal ?? false)
+        }
+        if remaining.isEmpty, onlySet.isEmpty {
+            clock = Date()
+            for item in digest.sections.flatMap(\.items) { seen.record(item.keys, at: options.now) }
+            do {
+                try seen.save(now: options.now)
+                try journal.append(DeliveryJournal.Entry(event: "complete", time: Date()), sync: true)
+            } catch { throw .state(error) }
+            summary.stageSeconds.append(("record", Date().timeIntervalSince(clock)))
+        }
+        return summary
+    }
+
+    private func tokenSigner() throws(RunError) -> UnsubscribeToken? {
+        guard let secret = environment[config.unsubscribeSecretEnv], !secret.isEmpty else {
+            if RecipientFactory.needsSecret(config.links) {
+                throw .secret("the links use {token} but $\(config.unsubscribeSecretEnv) is not set (secrets.unsubscribe_secret_env)")
+            }
+            return nil
+        }
+        return UnsubscribeToken(secret: secret)
+    }
+
+    func backend() -> any DeliveryBackend {
+        switch config.delivery.backend {
+        case .outbox: return OutboxDelivery(directory: config.delivery.outbox)
+        case .stdout: return StandardOutputDelivery()
+        case .smtp:
+            var settings = config.delivery.smtp ?? SMTPSettings(url: "smtp://localhost")
+            if let variable = config.delivery.passwordEnv { settings.password = environment[variable] }
+            return SMTPDelivery(settings: settings)
+        }
+    }
+
+    /// Closes earlier editions still open (someone deferred): their items count as sent.
+    private func giveUpOlderEditions(than edition: String, seen: inout SeenItems, logger: Logger) throws(RunError) {
+        let directory = (config.stateDirectory as NSString).appendingPathComponent("editions")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        let current = DeliveryJournal.fileName(edition)
+        var changed = false
+        for name in names where name.hasSuffix(".jsonl") && name != current + ".jsonl" {
+            let old = DeliveryJournal(stateDirectory: config.stateDirectory, edition: String(name.dropLast(6)))
+            guard !old.isComplete else { continue }
+            if let digest = old.loadDigest() {
+                for item in digest.sections.flatMap(\.items) { seen.record(item.keys, at: options.now) }
+                changed = true
+            }
+            do {
+                try old.append(DeliveryJournal.Entry(event: "abandoned", time: Date(), detail: "superseded by \(edition)"), sync: true)
+            } catch { throw .state(error) }
+            logger.warning("gave up edition \(name.dropLast(6)): some subscribers never got it (see gazette status)")
+        }
+        if changed {
+            do { try seen.save(now: options.now) } catch { throw .state(error) }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Builds an edition's digest from the config and the state, reading state only: what `run`,
+/// `run --dry-run` and `preview` share, so that a preview is exactly what would be sent.
+public struct EditionPlan: Sendable {
+    public var config: Config
+    public var now: Date
+    /// Write the HTTP cache (`run`) or only read it (`preview`, `--dry-run`).
+    public var writesCache: Bool
+
+    public init(config: Config, now: Date = Date(), writesCache: Bool) {
+        self.config = config
+        self.now = now
+        self.writesCache = writesCache
+    }
+
+    /// `<list id>/<yyyy-mm-dd>` in the configured zone.
+    public var editionID: String { "\(config.listID)/\(Self.day(now, in: config.timeZone))" }
+
+    static func day(_ date: Date, in zone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        func pad(_ value: Int?) -> String { let v = value ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
+        return "\(parts.year ?? 0)-\(pad(parts.month))-\(pad(parts.day))"
+    }
+
+    public struct Result: Sendable {
+        public var digest: Digest
+        public var outcomes: [SourceOutcome]
+        public var timings: GatherStep.Timings
+        public var selectSeconds: Double
+    }
+
+    /// Fetches, parses, summarises and selects.
+    public func build(edition: String, seen: SeenItems, health: SourceHealth) -> Result {
+        var fetchOptions = FetchOptions()
+        fetchOptions.totalTimeout = config.fetch.timeout
+        fetchOptions.connectTimeout = config.fetch.connectTimeout
+        fetchOptions.maxConcurrent = config.fetch.concurrency
+        fetchOptions.maxPerHost = config.fetch.perHost
+        fetchOptions.maxBodyBytes = config.fetch.maxBytes
+        fetchOptions.retry.maxAttempts = config.fetch.attempts
+        fetchOptions.contactURL = config.fetch.contact
+        fetchOptions.cacheDirectory = URL(fileURLWithPath: (config.stateDirectory as NSString).appendingPathComponent("http-cache"))
+        fetchOptions.cacheReadOnly = !writesCache
+        let extractor = ArticleExtractor(leadPicker: LeadPicker(paragraphCount: config.selection.leadParagraphs,
+                                                                characterBudget: config.selection.leadCharacters))
+        let gather = GatherStep(fetchOptions: fetchOptions, extractor: extractor, fetchArticles: config.selection.fetchArticles)
+        let (outcomes, timings) = gather.run(config.sources)
+        let clock = Date()
+        let sections = SelectionStep(selection: config.selection, now: now).run(outcomes, seen: seen, health: health)
+        var failing = health
+        for outcome in outcomes {
+            if let error = outcome.error { failing.recordFailure(outcome.source.url, error: error) } else { failing.recordSuccess(outcome.source.url, at: now) }
+        }
+        let footer = DigestFooter(text: config.footer.text, address: config.footer.address,
+                                  failingSources: config.footer.reportFailingSources ? failing.failing(after: config.footer.failingAfterRuns) : [],
+                                  webURL: config.links.web.map { LinkTemplate.fill($0, edition: edition, date: Self.day(now, in: config.timeZone)) })
+        let digest = Digest(title: config.title, editionID: edition, editionDate: now, timeZone: config.timeZone,
+                            intro: config.intro, language: config.language, sections: sections, footer: footer)
+        return Result(digest: digest, outcomes: outcomes, timings: timings, selectSeconds: Date().timeIntervalSince(clock))
+    }
+}
+
+/// Fills `{token}`, `{id}`, `{email}`, `{edition}` and `{date}` in link templates (values percent-encoded).
+public enum LinkTemplate {
+    public static func fill(_ template: String, token: String? = nil, id: String? = nil, email: String? = nil,
+                            edition: String? = nil, date: String? = nil) -> String {
+        var result = template
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+        for (name, value) in [("token", token), ("id", id), ("email", email), ("edition", edition), ("date", date)] {
+            guard let value, result.has("{\(name)}") else { continue }
+            result = result.replacingOccurrences(of: "{\(name)}", with: value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value)
+        }
+        return result
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Renders and builds each subscriber's message for one edition.
+public struct MessageFactory: Sendable {
+    public let renderer: DigestRenderer
+    public let builder: MessageBuilder
+    public let recipients: RecipientFactory
+    public let subject: String
+
+    public init(config: Config, digest: Digest, templates: TemplateSet, tokens: UnsubscribeToken?) {
+        renderer = DigestRenderer(digest: digest, templates: templates)
+        builder = MessageBuilder(settings: MessageSettings(
+            fromAddress: config.sender.address, fromName: config.sender.name, replyTo: config.sender.replyTo,
+            envelopeFrom: config.sender.envelopeFrom, listID: config.listID, unsubscribeMailto: config.links.unsubscribeMailto))
+        let date = EditionPlan.day(digest.editionDate, in: digest.timeZone)
+        recipients = RecipientFactory(links: config.links, tokens: tokens, edition: digest.editionID, date: date)
+        subject = Self.subject(for: digest)
+    }
+
+    /// "Title: first headline (+N more)".
+    public static func subject(for digest: Digest) -> String {
+        let headlines = digest.sections.flatMap { $0.items.map(\.headline) }
+        guard let first = headlines.first else { return digest.title }
+        return "\(digest.title): \(first)" + (headlines.count > 1 ? " (+\(headlines.count - 1) more)" : "")
+    }
+
+    public func rendered(for subscriber: Subscriber) -> RenderedDigest {
+        renderer.render(for: recipients.recipient(for: subscriber))
+    }
+
+    public func message(for subscriber: Subscriber) -> Message {
+        let recipient = recipients.recipient(for: subscriber)
+        let rendered = renderer.render(for: recipient)
+        return builder.build(edition: renderer.digest.editionID, subject: subject, date: renderer.digest.editionDate,
+                             rendered: rendered, recipient: recipient, subscriberID: subscriber.id)
+    }
+}

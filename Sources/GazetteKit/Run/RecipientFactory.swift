@@ -1,0 +1,33 @@
+import Foundation
+
+/// Makes each subscriber's recipient fields: their links filled from the config's templates,
+/// with an unsubscribe token signed by the secret.
+public struct RecipientFactory: Sendable {
+    public var links: Config.LinkConfig
+    public var tokens: UnsubscribeToken?
+    public var edition: String
+    public var date: String
+
+    public init(links: Config.LinkConfig, tokens: UnsubscribeToken?, edition: String, date: String) {
+        self.links = links
+        self.tokens = tokens
+        self.edition = edition
+        self.date = date
+    }
+
+    public func recipient(for subscriber: Subscriber) -> Recipient {
+        let token = tokens?.token(for: subscriber.id)
+        func fill(_ template: String?) -> String? {
+            guard let template else { return nil }
+            if template.has("{token}"), token == nil { return nil }
+            return LinkTemplate.fill(template, token: token, id: subscriber.id, email: subscriber.email, edition: edition, date: date)
+        }
+        return Recipient(subscriber, unsubscribeURL: fill(links.unsubscribe), preferencesURL: fill(links.preferences),
+                         viewInBrowserURL: fill(links.web))
+    }
+
+    /// Whether the links need a token secret.
+    public static func needsSecret(_ links: Config.LinkConfig) -> Bool {
+        [links.unsubscribe, links.preferences, links.web].contains { $0?.has("{token}") == true }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Chooses the items of an edition: new ones only (by identity), each story once across feeds,
+/// implausible dates replaced by the first-seen time, new sources limited to the lookback window,
+/// keyword filters, then the per-source, per-section and total caps, newest first.
+public struct SelectionStep: Sendable {
+    public var selection: Config.SelectionConfig
+    public var now: Date
+
+    public init(selection: Config.SelectionConfig, now: Date) {
+        self.selection = selection
+        self.now = now
+    }
+
+    /// Sections in the order sources name them first; items newest first within a section.
+    public func run(_ outcomes: [SourceOutcome], seen: SeenItems, health: SourceHealth) -> [DigestSection] {
+        var taken: Set<String> = []
+        var bySection: [String: [(candidate: Candidate, date: Date)]] = [:]
+        var sectionOrder: [String] = []
+        let earliest = Date(timeIntervalSince1970: 788_918_400)  // 1995-01-01
+        for outcome in outcomes where outcome.error == nil {
+            let source = outcome.source
+            // A source never read before only contributes its recent items, not its back catalogue.
+            let lookback = (!seen.existed || !health.hasSucceeded(source.url)) ? selection.firstRunLookbackHours : nil
+            var accepted: [(Candidate, Date)] = []
+            for candidate in outcome.candidates {
+                let keys = candidate.keys
+                guard !seen.contains(any: keys), taken.isDisjoint(with: keys) else { continue }
+                guard matchesKeywords(candidate, source: source) else { continue }
+                var date = now
+                if let published = candidate.published, published >= earliest,
+                   published <= now.addingTimeInterval(selection.futureSkewHours * 3600) {
+                    date = published
+                }
+                if let lookback, date < now.addingTimeInterval(-lookback * 3600) { continue }
+                accepted.append((candidate, date))
+            }
+            accepted.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.order < $1.0.order }
+            if let cap = source.maxItems { accepted = Array(accepted.prefix(cap)) }
+            for (candidate, date) in accepted {
+                taken.formUnion(candidate.keys)
+                if bySection[source.section] == nil { sectionOrder.append(source.section) }
+                bySection[source.section, default: []].append((candidate, date))
+            }
+        }
+        var sections: [DigestSection] = []
+        var remaining = selection.maxItems
+        for name in sectionOrder where remaining > 0 {
+            let sorted = bySection[name, default: []].sorted { $0.date > $1.date }
+            let chosen = sorted.prefix(min(selection.maxItemsPerSection, remaining))
+            remaining -= chosen.count
+            sections.append(DigestSection(name: name, items: chosen.map { item($0.candidate, date: $0.date) }))
+        }
+        return sections
+    }
+
+    private func item(_ candidate: Candidate, date: Date) -> DigestItem {
+        var item = DigestItem(headline: candidate.headline, link: candidate.link, sourceName: candidate.sourceName,
+                              published: candidate.published == nil ? nil : date, lead: candidate.lead,
+                              image: candidate.image.map { DigestImage(url: $0, alt: candidate.headline) },
+                              feedItems: candidate.feedItems)
+        item.keys = candidate.keys
+        return item
+    }
+
+    private func matchesKeywords(_ candidate: Candidate, source: SourceConfig) -> Bool {
+        guard !source.include.isEmpty || !source.exclude.isEmpty else { return true }
+        let text = (candidate.headline + " " + candidate.summary + " " + candidate.lead.joined(separator: " ")).lowercased()
+        if source.exclude.contains(where: { text.has($0.lowercased()) }) { return false }
+        return source.include.isEmpty || source.include.contains { text.has($0.lowercased()) }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// `gazette status`: from an edition's journal, who got it, who did not, and why.
+public struct StatusReport: Sendable {
+    public struct Row: Sendable, Equatable {
+        public var email: String
+        public var state: String
+        public var detail: String
+        public var time: Date?
+    }
+
+    public var edition: String
+    public var started: Date?
+    public var closed: String?
+    public var rows: [Row]
+
+    /// The report for `edition` (default: the newest journal in the state folder).
+    public static func load(config: Config, edition: String?) throws(StateError) -> StatusReport {
+        let directory = (config.stateDirectory as NSString).appendingPathComponent("editions")
+        var chosen = edition
+        if chosen == nil {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory))?.filter { $0.hasSuffix(".jsonl") }.sorted() ?? []
+            guard let last = names.last else { throw StateError(path: directory, message: "no edition has been run yet") }
+            chosen = String(last.dropLast(6))
+        }
+        let journal = DeliveryJournal(stateDirectory: config.stateDirectory, edition: chosen!)
+        guard journal.exists else { throw StateError(path: journal.path, message: "no journal for edition \(chosen!)") }
+        let entries = journal.entries()
+        var rows: [String: Row] = [:]
+        var order: [String] = []
+        for entry in entries {
+            guard let id = entry.subscriber else { continue }
+            if rows[id] == nil { order.append(id) }
+            let state = entry.event == "sending" ? "in flight" : (entry.outcome ?? entry.event)
+            rows[id] = Row(email: entry.email ?? id, state: state, detail: entry.detail ?? "", time: entry.time)
+        }
+        // Active subscribers the journal never mentions have not been sent this edition.
+        if let list = try? SubscriberStore(url: URL(fileURLWithPath: config.subscribersFile)).read() {
+            for subscriber in list.subscribers where subscriber.status == .active && rows[subscriber.id] == nil {
+                order.append(subscriber.id)
+                rows[subscriber.id] = Row(email: subscriber.email, state: "not sent", detail: "", time: nil)
+            }
+        }
+        let closing = entries.last { $0.event == "complete" || $0.event == "abandoned" }
+        return StatusReport(edition: entries.first { $0.event == "start" }?.edition ?? chosen!,
+                            started: entries.first { $0.event == "start" }?.time,
+                            closed: closing.map { "\($0.event) at \(FeedDate.rfc3339($0.time))" },
+                            rows: order.compactMap { rows[$0] })
+    }
+
+    public var counts: [String: Int] {
+        rows.reduce(into: [:]) { $0[$1.state, default: 0] += 1 }
+    }
+
+    public var lines: [String] {
+        var lines = ["edition \(edition)" + (started.map { ", started \(FeedDate.rfc3339($0))" } ?? "")
+                     + ", " + (closed ?? "open")]
+        lines.append(counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+        let width = min(40, rows.map(\.email.count).max() ?? 5)
+        for row in rows {
+            let email = row.email.padding(toLength: max(width, row.email.count), withPad: " ", startingAt: 0)
+            let state = row.state.padding(toLength: 10, withPad: " ", startingAt: 0)
+            lines.append("\(email)  \(state) \(row.time.map(FeedDate.rfc3339) ?? "-")  \(row.detail)")
+        }
+        return lines
+    }
+}
