@@ -10,6 +10,9 @@ struct PreviewCommand: ParsableCommand {
 
     @OptionGroup var configOption: ConfigOption
 
+    @Option(help: .hidden)
+    var now: ClockOverride?
+
     @Option(help: "Render for this subscriber (default: the first active one).")
     var subscriber: String?
 
@@ -23,7 +26,7 @@ struct PreviewCommand: ParsableCommand {
         let config = try configOption.load()
         let output: Preview.Output
         do {
-            output = try Preview(config: config, subscriberEmail: subscriber, outputDirectory: out).run()
+            output = try Preview(config: config, subscriberEmail: subscriber, outputDirectory: out, now: now?.date ?? Date()).run()
         } catch {
             Diagnostics.error(error.description)
             throw ExitCode(error.exitCode)

@@ -16,6 +16,9 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var configOption: ConfigOption
 
+    @Option(help: .hidden)
+    var now: ClockOverride?
+
     @Flag(help: "Do everything except delivering and changing state.")
     var dryRun = false
 
@@ -33,7 +36,7 @@ struct RunCommand: ParsableCommand {
         let terminal = Diagnostics.isTerminal
         var logger = Logger(label: "gazette.run") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = terminal ? .warning : .info
-        let options = RunOptions(dryRun: dryRun, edition: edition, force: force, only: only)
+        let options = RunOptions(dryRun: dryRun, edition: edition, force: force, only: only, now: now?.date ?? Date())
         let summary: RunSummary
         do {
             summary = try DailyRun(config: config, options: options).run(logger: logger) { line in

@@ -5,7 +5,8 @@ Binds 127.0.0.1 on a free port and prints "PORT <n>" as its first line. Serves f
 misbehaviours on demand, and reports what it saw at /stats (peak requests in flight, overall and
 per Host header; request headers by path; bytes sent by streaming endpoints).
 
-  /file/NAME                  a file under --root (Content-Type from its extension, charset=utf-8)
+  /file/NAME[?ms=N]           a file under --root (Content-Type from its extension, charset=utf-8),
+                              after N ms when asked
   /slow?ms=N                  answers after N ms
   /status/CODE                answers with that status
   /redirect/N                 302 chain of N hops ending at /redirect/0
@@ -91,6 +92,8 @@ class Handler(BaseHTTPRequestHandler):
             if name.startswith("..") or not os.path.isfile(full):
                 return self.send_body(404, b"no such fixture\n")
             kind = mimetypes.guess_type(full)[0] or "application/octet-stream"
+            if "ms" in q:
+                time.sleep(int(q["ms"]) / 1000)
             with open(full, "rb") as f:
                 return self.send_body(200, f.read(), kind + "; charset=utf-8")
         if path == "/slow":

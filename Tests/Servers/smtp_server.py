@@ -12,6 +12,9 @@ Behaviours (all optional):
   --drop N               close the connection after the data of the first N messages, before replying
   --tls DIR              offer STARTTLS with a self-signed certificate created in DIR (cert.pem)
   --require-tls          refuse MAIL before STARTTLS
+  --stall-after K --stall-file PATH
+                         after K accepted messages, hold each further DATA while PATH exists;
+                         a message whose client has gone meanwhile is not accepted
   --no-save              count messages but do not write them (benchmarks)
 """
 import argparse
@@ -40,6 +43,11 @@ class Handler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.args.stall_file and self.count >= self.args.stall_after:
+            while os.path.exists(self.args.stall_file):
+                await asyncio.sleep(0.05)
+            if server.transport is None or server.transport.is_closing():
+                return "421 4.4.2 client went away"
         if self.tempfails < self.args.tempfail:
             self.tempfails += 1
             return "451 4.3.0 try again later"
@@ -88,6 +96,8 @@ def main():
     parser.add_argument("--tls", default=None)
     parser.add_argument("--require-tls", action="store_true")
     parser.add_argument("--no-save", action="store_true")
+    parser.add_argument("--stall-after", type=int, default=0)
+    parser.add_argument("--stall-file", default=None)
     args = parser.parse_args()
     args.reject = [r.lower() for r in args.reject]
     if args.maildir:

@@ -54,11 +54,19 @@ public struct DailyRun: Sendable {
 
         // The edition's content: saved when it was first built, so a resumed run sends the same digest.
         var digest: Digest
-        let resuming = journal.exists && !options.force && journal.loadDigest() != nil
-        if resuming, let saved = journal.loadDigest() {
+        let saved = journal.exists ? journal.loadDigest() : nil
+        let resuming = saved != nil && !options.force
+        if let saved, resuming || options.force {
             digest = saved
-            summary.note = "resuming edition \(edition) from its journal"
-            progress("resuming \(edition): \(digest.itemCount) items from the saved edition")
+            summary.note = options.force ? "sending edition \(edition) again (--force)" : "resuming edition \(edition) from its journal"
+            progress("\(options.force ? "resending" : "resuming") \(edition): \(digest.itemCount) items from the saved edition")
+            if options.force, !options.dryRun {
+                journal.archive()
+                do {
+                    try journal.saveDigest(digest)
+                    try journal.append(DeliveryJournal.Entry(event: "start", time: options.now, edition: edition, detail: "\(digest.itemCount) items, forced"), sync: true)
+                } catch { throw .state(error) }
+            }
         } else {
             progress("fetching \(config.sources.count) sources")
             let built = plan.build(edition: edition, seen: seen, health: health)

@@ -20,8 +20,13 @@ public struct SelectionStep: Sendable {
         let earliest = Date(timeIntervalSince1970: 788_918_400)  // 1995-01-01
         for outcome in outcomes where outcome.error == nil {
             let source = outcome.source
-            // A source never read before only contributes its recent items, not its back catalogue.
-            let lookback = (!seen.existed || !health.hasSucceeded(source.url)) ? selection.firstRunLookbackHours : nil
+            // Never the back catalogue: a new source gives only items of the lookback window, a known
+            // one only items newer than the window before its last successful read.
+            var cutoff: Date?
+            if let hours = selection.firstRunLookbackHours {
+                let reference = seen.existed ? (health.records[source.url]?.lastSuccess ?? now) : now
+                cutoff = reference.addingTimeInterval(-hours * 3600)
+            }
             var accepted: [(Candidate, Date)] = []
             for candidate in outcome.candidates {
                 let keys = candidate.keys
@@ -32,7 +37,7 @@ public struct SelectionStep: Sendable {
                    published <= now.addingTimeInterval(selection.futureSkewHours * 3600) {
                     date = published
                 }
-                if let lookback, date < now.addingTimeInterval(-lookback * 3600) { continue }
+                if let cutoff, date < cutoff { continue }
                 accepted.append((candidate, date))
             }
             accepted.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.order < $1.0.order }

@@ -22,7 +22,7 @@ import Testing
             // Each word decodes on its own to valid UTF-8.
             let payload = String(word.dropFirst(10).dropLast(2))
             let bytes = try #require(Self.base64Decode(payload))
-            #expect(String(validatingUTF8: bytes.map { CChar(bitPattern: $0) } + [0]) != nil)
+            #expect(String(validating: bytes, as: UTF8.self) != nil)
         }
         let field = EncodedWord.field("Subject", subject)
         #expect(field.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 78 })

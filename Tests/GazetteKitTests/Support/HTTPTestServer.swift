@@ -8,11 +8,12 @@ final class HTTPTestServer: @unchecked Sendable {
     private let process = Process()
     private let input = Pipe()
 
-    init() throws {
+    /// Serves `/file/...` from `root` (default: `Tests/Fixtures`).
+    init(root: URL = TestPaths.fixtures) throws {
         let output = Pipe()
         process.executableURL = TestPaths.python
         process.arguments = [TestPaths.servers.appendingPathComponent("http_server.py").path,
-                             "--root", TestPaths.fixtures.path]
+                             "--root", root.path]
         process.standardInput = input
         process.standardOutput = output
         try process.run()

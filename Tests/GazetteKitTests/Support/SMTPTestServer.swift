@@ -20,6 +20,9 @@ final class SMTPTestServer: @unchecked Sendable {
             + options + (tlsDirectory.map { ["--tls", $0.path] } ?? [])
         process.standardInput = input
         process.standardOutput = output
+        // The server's own log (TLS handshakes refused on purpose, say) goes beside its mail.
+        FileManager.default.createFile(atPath: root.appendingPathComponent("server.log").path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: root.appendingPathComponent("server.log"))
         try process.run()
         port = try HTTPTestServer.readPort(from: output.fileHandleForReading)
     }

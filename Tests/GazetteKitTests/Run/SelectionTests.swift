@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import GazetteKit
+
+@Suite struct SelectionTests {
+    let now = FeedDate.parse("2026-11-29T06:00:00Z")!
+    let source = SourceConfig(url: "https://a.example/feed", section: "News")
+
+    func candidate(_ title: String, guid: String? = nil, link: String? = nil, published: String?, order: Int = 0, source: SourceConfig? = nil) -> Candidate {
+        Candidate(source: source ?? self.source, sourceName: "A", headline: title, link: link, guid: guid,
+                  published: published.flatMap(FeedDate.parse), summary: "", lead: ["\(title) lead."], order: order)
+    }
+
+    func select(_ candidates: [Candidate], selection: Config.SelectionConfig = Config.SelectionConfig()) throws -> [DigestSection] {
+        let state = try TestPaths.temporaryDirectory().path
+        return SelectionStep(selection: selection, now: now).run(
+            [SourceOutcome(source: source, candidates: candidates, error: nil, elapsed: 0)],
+            seen: try SeenItems(stateDirectory: state), health: try SourceHealth(stateDirectory: state))
+    }
+
+    @Test func canonicalLinksDropTrackingAndFragments() {
+        #expect(ItemIdentity.canonicalLink("HTTPS://News.Example.org:443/a?utm_source=x&id=3&fbclid=y#top") == "https://news.example.org/a?id=3")
+        #expect(ItemIdentity.canonicalLink("https://example.org?utm_medium=m") == "https://example.org/")
+        #expect(ItemIdentity.canonicalLink("ftp://example.org/x") == nil)
+        #expect(ItemIdentity.keys(guid: nil, link: nil, title: "T", lead: "L").first?.hasPrefix("hash:") == true)
+        #expect(ItemIdentity.keys(guid: " g ", link: "https://x.org/a", title: "", lead: "") == ["guid:g", "link:https://x.org/a"])
+    }
+
+    @Test func implausibleDatesFallBackToFirstSeenAndOldItemsStayOut() throws {
+        let sections = try select([
+            candidate("Future", guid: "f", published: "2031-01-01T00:00:00Z"),
+            candidate("Ancient", guid: "x", published: "1970-01-01T00:00:00Z"),
+            candidate("Old", guid: "o", published: "2026-11-01T00:00:00Z"),
+            candidate("Recent", guid: "r", published: "2026-11-29T05:00:00Z"),
+        ])
+        let items = try #require(sections.first).items
+        #expect(items.map(\.headline) == ["Future", "Ancient", "Recent"])
+        // Shown with the first-seen time, not the impossible one.
+        #expect(items[0].published == nil || items[0].published == now)
+    }
+
+    @Test func capsAndKeywordsApply() throws {
+        var source = self.source
+        source.exclude = ["sponsored"]
+        source.maxItems = 2
+        let candidates = (1...5).map { candidate("Story \($0)", guid: "g\($0)", published: "2026-11-29T0\($0):00:00Z", source: source) }
+            + [candidate("Sponsored: buy now", guid: "s", published: "2026-11-29T05:30:00Z", source: source)]
+        let sections = SelectionStep(selection: Config.SelectionConfig(), now: now).run(
+            [SourceOutcome(source: source, candidates: candidates, error: nil, elapsed: 0)],
+            seen: try SeenItems(stateDirectory: try TestPaths.temporaryDirectory().path),
+            health: try SourceHealth(stateDirectory: try TestPaths.temporaryDirectory().path))
+        #expect(sections[0].items.map(\.headline) == ["Story 5", "Story 4"])
+        var selection = Config.SelectionConfig()
+        selection.maxItems = 3
+        let capped = try select((1...5).map { candidate("S\($0)", guid: "g\($0)", published: "2026-11-29T0\($0):00:00Z") }, selection: selection)
+        #expect(capped[0].items.count == 3)
+    }
+
+    @Test func seenItemsAreNotSelectedAgain() throws {
+        let state = try TestPaths.temporaryDirectory().path
+        var seen = try SeenItems(stateDirectory: state)
+        seen.record(["guid:a"], at: now)
+        try seen.save(now: now)
+        let reloaded = try SeenItems(stateDirectory: state)
+        #expect(reloaded.existed)
+        let sections = SelectionStep(selection: Config.SelectionConfig(), now: now).run(
+            [SourceOutcome(source: source, candidates: [candidate("A", guid: "a", published: "2026-11-29T05:00:00Z"),
+                                                        candidate("B", guid: "b", published: "2026-11-29T05:00:00Z")], error: nil, elapsed: 0)],
+            seen: reloaded, health: try SourceHealth(stateDirectory: state))
+        #expect(sections[0].items.map(\.headline) == ["B"])
+    }
+}
