@@ -50,6 +50,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Drives bench/render and bench/smtp; not a product.
+        .executableTarget(
+            name: "gazette-bench",
+            dependencies: ["GazetteKit"],
+            path: "Sources/gazette-bench"
+        ),
         .testTarget(
             name: "GazetteKitTests",
             dependencies: ["GazetteKit"],

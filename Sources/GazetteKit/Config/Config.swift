@@ -79,6 +79,13 @@ public struct Config: Sendable {
         /// The web copy of an edition: "view in browser" and "N more stories".
         public var web: String?
         public var unsubscribeMailto: String?
+
+        public init(unsubscribe: String? = nil, preferences: String? = nil, web: String? = nil, unsubscribeMailto: String? = nil) {
+            self.unsubscribe = unsubscribe
+            self.preferences = preferences
+            self.web = web
+            self.unsubscribeMailto = unsubscribeMailto
+        }
     }
 
     public struct FooterConfig: Sendable {

@@ -72,7 +72,7 @@ public struct DailyRun: Sendable {
             let built = plan.build(edition: edition, seen: seen, health: health)
             digest = built.digest
             summary.stageSeconds = [("fetch", built.timings.fetch), ("parse", built.timings.parse),
-                                    ("articles", built.timings.articles), ("select", built.selectSeconds)]
+                                    ("select", built.selectSeconds), ("articles", built.timings.articles)]
             for outcome in built.outcomes {
                 if let error = outcome.error {
                     summary.sourcesFailed.append((outcome.source.url, error))

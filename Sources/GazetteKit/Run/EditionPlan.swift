@@ -32,7 +32,7 @@ public struct EditionPlan: Sendable {
         public var selectSeconds: Double
     }
 
-    /// Fetches, parses, summarises and selects.
+    /// Fetches, parses, selects, then summarises the linked pages of the chosen items.
     public func build(edition: String, seen: SeenItems, health: SourceHealth) -> Result {
         var fetchOptions = FetchOptions()
         fetchOptions.totalTimeout = config.fetch.timeout
@@ -47,9 +47,14 @@ public struct EditionPlan: Sendable {
         let extractor = ArticleExtractor(leadPicker: LeadPicker(paragraphCount: config.selection.leadParagraphs,
                                                                 characterBudget: config.selection.leadCharacters))
         let gather = GatherStep(fetchOptions: fetchOptions, extractor: extractor, fetchArticles: config.selection.fetchArticles)
-        let (outcomes, timings) = gather.run(config.sources)
-        let clock = Date()
-        let sections = SelectionStep(selection: config.selection, now: now).run(outcomes, seen: seen, health: health)
+        let (outcomes, gathered) = gather.run(config.sources)
+        var clock = Date()
+        var sections = SelectionStep(selection: config.selection, now: now).run(outcomes, seen: seen, health: health)
+        var timings = gathered
+        let selectSeconds = Date().timeIntervalSince(clock)
+        clock = Date()
+        gather.summariseLinkedPages(&sections)
+        timings.articles = Date().timeIntervalSince(clock)
         var failing = health
         for outcome in outcomes {
             if let error = outcome.error { failing.recordFailure(outcome.source.url, error: error) } else { failing.recordSuccess(outcome.source.url, at: now) }
@@ -59,7 +64,7 @@ public struct EditionPlan: Sendable {
                                   webURL: config.links.web.map { LinkTemplate.fill($0, edition: edition, date: Self.day(now, in: config.timeZone)) })
         let digest = Digest(title: config.title, editionID: edition, editionDate: now, timeZone: config.timeZone,
                             intro: config.intro, language: config.language, sections: sections, footer: footer)
-        return Result(digest: digest, outcomes: outcomes, timings: timings, selectSeconds: Date().timeIntervalSince(clock))
+        return Result(digest: digest, outcomes: outcomes, timings: timings, selectSeconds: selectSeconds)
     }
 }
 

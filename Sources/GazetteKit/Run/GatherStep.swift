@@ -1,8 +1,8 @@
 import Foundation
 
-/// Fetch → parse → summarise: every source fetched at once (conditional GET through the cache),
-/// feeds parsed, and the article pages of items whose feed has no usable summary fetched
-/// (bounded, cached) and summarised. A failing source becomes an outcome with its error.
+/// Fetch → parse: every source fetched at once (conditional GET through the cache), feeds parsed,
+/// article-page sources summarised. A failing source becomes an outcome with its error.
+/// (Linked pages of selected items are summarised afterwards by `summariseLinkedPages`.)
 public struct GatherStep: Sendable {
     public var fetchOptions: FetchOptions
     public var extractor: ArticleExtractor
@@ -81,9 +81,6 @@ public struct GatherStep: Sendable {
             }
         }
         timings.parse = Date().timeIntervalSince(clock)
-        clock = Date()
-        if fetchArticles { summariseLinkedPages(&outcomes) }
-        timings.articles = Date().timeIntervalSince(clock)
         return (outcomes, timings)
     }
 
@@ -107,15 +104,17 @@ public struct GatherStep: Sendable {
         return LibXML.resolve(link, against: base)
     }
 
-    /// Items whose lead is short or missing get their page fetched and summarised.
-    private func summariseLinkedPages(_ outcomes: inout [SourceOutcome]) {
-        var wanted: [(outcome: Int, candidate: Int, url: String)] = []
-        for (o, outcome) in outcomes.enumerated() where outcome.source.kind == .feed {
-            for (c, candidate) in outcome.candidates.enumerated() {
-                let leadLength = candidate.lead.reduce(0) { $0 + $1.count }
-                guard leadLength < Self.usableSummaryLength, let link = candidate.link,
+    /// Fetches (bounded, cached) and summarises the pages of the selected items whose feed had no
+    /// usable summary; runs after selection, so only pages that will be shown are fetched.
+    public func summariseLinkedPages(_ sections: inout [DigestSection]) {
+        guard fetchArticles else { return }
+        var wanted: [(section: Int, item: Int, url: String)] = []
+        for (s, section) in sections.enumerated() {
+            for (i, item) in section.items.enumerated() {
+                let leadLength = item.lead.reduce(0) { $0 + $1.count }
+                guard leadLength < Self.usableSummaryLength, let link = item.link,
                       link.hasPrefix("http://") || link.hasPrefix("https://") else { continue }
-                wanted.append((o, c, link))
+                wanted.append((s, i, link))
             }
         }
         guard !wanted.isEmpty else { return }
@@ -123,12 +122,12 @@ public struct GatherStep: Sendable {
         for (want, result) in zip(wanted, results) {
             guard let response = result.response, (200..<300).contains(response.status) || response.notModified else { continue }
             let article = extractor.extract(response.body, url: response.finalURL, httpCharset: response.charset)
-            var candidate = outcomes[want.outcome].candidates[want.candidate]
-            if !article.lead.isEmpty { candidate.lead = article.lead }
-            if candidate.image == nil { candidate.image = article.image }
-            candidate.feedItems = article.feedItems
-            if candidate.published == nil { candidate.published = article.published }
-            outcomes[want.outcome].candidates[want.candidate] = candidate
+            var item = sections[want.section].items[want.item]
+            if !article.lead.isEmpty { item.lead = article.lead }
+            if item.image == nil, let image = article.image { item.image = DigestImage(url: image, alt: item.headline) }
+            item.feedItems = article.feedItems
+            if item.published == nil { item.published = article.published }
+            sections[want.section].items[want.item] = item
         }
     }
 }

@@ -191,3 +191,25 @@ import Testing
         #expect(try fixture.run(now: "2026-11-29T08:00:00Z").stdout.contains("already delivered"))
     }
 }
+
+@Suite struct ArticlePageTests {
+    @Test func anItemWithoutASummaryGetsItsLeadAndPageFeedFromTheArticlePage() throws {
+        let fixture = try RunFixture(active: 1)
+        try FileManager.default.createDirectory(at: fixture.root.appendingPathComponent("articles"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: TestPaths.fixture("articles/seed-shaped.html"),
+                                         to: fixture.root.appendingPathComponent("articles/vote.html"))
+        let feed = """
+        <?xml version="1.0"?><rss version="2.0"><channel><title>Courier</title><link>https://courier.example.org/</link>
+        <item><title>Council to vote on ferry subsidy</title><link>\(fixture.http.url("/file/articles/vote.html"))</link>
+        <guid>vote</guid><pubDate>Sun, 29 Nov 2026 05:00:00 GMT</pubDate></item>
+        </channel></rss>
+        """
+        try feed.write(to: fixture.root.appendingPathComponent("feeds/world.xml"), atomically: true, encoding: .utf8)
+        let result = try fixture.run()
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try #require(try fixture.received().first?.body("text/plain")).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("The harbour council will vote on May 3-4 on whether to keep paying for the island ferry"))
+        #expect(text.contains("Lighthouse repairs to finish before summer"))
+        #expect(!text.contains("Skip to content") && !text.contains("indicates required"))
+    }
+}

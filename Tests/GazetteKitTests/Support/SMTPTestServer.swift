@@ -21,7 +21,7 @@ final class SMTPTestServer: @unchecked Sendable {
         process.standardInput = input
         process.standardOutput = output
         // The server's own log (TLS handshakes refused on purpose, say) goes beside its mail.
-        FileManager.default.createFile(atPath: root.appendingPathComponent("server.log").path, contents: nil)
+        _ = FileManager.default.createFile(atPath: root.appendingPathComponent("server.log").path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: root.appendingPathComponent("server.log"))
         try process.run()
         port = try HTTPTestServer.readPort(from: output.fileHandleForReading)
