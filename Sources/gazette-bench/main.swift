@@ -1,5 +1,6 @@
 // Benchmark driver for bench/render and bench/smtp (not installed; not part of the CLI).
 //   gazette-bench render ITEMS SUBSCRIBERS        renders both parts per subscriber, prints JSON timings
+//   gazette-bench messages ITEMS SUBSCRIBERS      the same plus building each MIME message
 //   gazette-bench smtp URL COUNT EML_DIR CONC     builds COUNT messages, writes them to EML_DIR (for the
 //                                                 smtplib comparison), then delivers them to URL
 import Foundation
@@ -63,6 +64,21 @@ case "render":
     let wall = Date().timeIntervalSince(startWall)
     let cpu = cpuSeconds() - startCPU
     print("{\"messages\": \(people.count), \"items\": \(items), \"wall\": \(wall), \"cpu\": \(cpu), \"bytes\": \(bytes)}")
+
+case "messages":
+    // Rendering plus the whole MIME message (quoted-printable, headers) per subscriber.
+    let people = subscribers(Int(arguments[3]) ?? 10_000)
+    var config = Config(path: "/bench/gazette.yml")
+    config.sender.address = "digest@bench.example.org"
+    config.listID = "bench.example.org"
+    config.links = links
+    let startWall = Date()
+    let startCPU = cpuSeconds()
+    let factory = MessageFactory(config: config, digest: digest(items: Int(arguments[2]) ?? 40), templates: try TemplateSet(), tokens: tokens)
+    var bytes = 0
+    for person in people { bytes += factory.message(for: person).bytes.count }
+    let wall = Date().timeIntervalSince(startWall)
+    print("{\"messages\": \(people.count), \"items\": \(Int(arguments[2]) ?? 40), \"wall\": \(wall), \"cpu\": \(cpuSeconds() - startCPU), \"bytes\": \(bytes)}")
 
 case "smtp":
     let url = arguments[2]

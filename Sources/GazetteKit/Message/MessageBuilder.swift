@@ -61,20 +61,20 @@ public struct MessageBuilder: Sendable {
             line("Content-Type: text/plain; charset=utf-8")
             line("Content-Transfer-Encoding: quoted-printable")
             line("")
-            bytes += QuotedPrintable.encode(rendered.text)
+            bytes += rendered.encodedText ?? QuotedPrintable.encode(rendered.text)
             line("")
             line("--" + boundary)
             line("Content-Type: text/html; charset=utf-8")
             line("Content-Transfer-Encoding: quoted-printable")
             line("")
-            bytes += QuotedPrintable.encode(html)
+            bytes += rendered.encodedHTML ?? QuotedPrintable.encode(html)
             line("")
             line("--" + boundary + "--")
         } else {
             line("Content-Type: text/plain; charset=utf-8")
             line("Content-Transfer-Encoding: quoted-printable")
             line("")
-            bytes += QuotedPrintable.encode(rendered.text)
+            bytes += rendered.encodedText ?? QuotedPrintable.encode(rendered.text)
             if !(bytes.suffix(2) == [0x0D, 0x0A]) { line("") }
         }
         return Message(id: id, envelopeFrom: settings.envelopeFrom ?? settings.fromAddress, recipient: recipient.email,

@@ -6,66 +6,69 @@
 /// result survives SMTP dot-stuffing and mbox "From " quoting untouched.
 public enum QuotedPrintable {
     public static func encode(_ text: String) -> [UInt8] {
-        encode(Array(text.utf8))
+        var text = text
+        return text.withUTF8 { encodeBuffer($0) }
     }
 
     public static func encode(_ bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 8)
-        var lineLength = 0
-        var index = 0
-        let hex = Array("0123456789ABCDEF".utf8)
+        bytes.withUnsafeBufferPointer { encodeBuffer($0) }
+    }
 
-        func emit(_ piece: [UInt8]) {
-            // Keep room for the soft break's "=".
-            if lineLength + piece.count > 75 {
-                out.append(contentsOf: [UInt8(ascii: "="), 0x0D, 0x0A])
-                lineLength = 0
-            }
-            out.append(contentsOf: piece)
-            lineLength += piece.count
-        }
-        func escaped(_ byte: UInt8) -> [UInt8] {
-            [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-        }
+    @inline(__always) private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? 0x30 + value : 0x37 + value
+    }
 
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x0A || (byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A) {
-                out.append(contentsOf: [0x0D, 0x0A])
-                lineLength = 0
-                index += byte == 0x0D ? 2 : 1
-                continue
+    static func encodeBuffer(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        let count = bytes.count
+        // Worst case: every byte escaped (3) plus a soft break (3) every 25 escapes.
+        let capacity = count * 3 + count / 8 + 16
+        return [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
+            var o = 0
+            var lineLength = 0
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                if byte == 0x0A || (byte == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A) {
+                    out[o] = 0x0D; out[o + 1] = 0x0A; o += 2
+                    lineLength = 0
+                    index += byte == 0x0D ? 2 : 1
+                    continue
+                }
+                var escape: Bool
+                if byte >= 0x21 && byte <= 0x7E {
+                    escape = byte == 0x3D  // "="
+                } else if byte == 0x20 || byte == 0x09 {
+                    let next = index + 1
+                    escape = next == count || bytes[next] == 0x0A
+                        || (bytes[next] == 0x0D && next + 1 < count && bytes[next + 1] == 0x0A)
+                } else {
+                    escape = true
+                }
+                var width = escape ? 3 : 1
+                // Dots and "From " must not begin a line, whether a hard or a soft break put them there.
+                if !escape, lineLength == 0 || lineLength + 1 > 75 {
+                    if byte == 0x2E {
+                        escape = true
+                    } else if byte == 0x46, index + 4 < count, bytes[index + 1] == 0x72, bytes[index + 2] == 0x6F,
+                              bytes[index + 3] == 0x6D, bytes[index + 4] == 0x20 {
+                        escape = true
+                    }
+                    if escape { width = 3 }
+                }
+                // A soft break goes in when the piece would pass column 75 (the "=" makes 76).
+                if lineLength + width > 75 {
+                    out[o] = 0x3D; out[o + 1] = 0x0D; out[o + 2] = 0x0A; o += 3
+                    lineLength = 0
+                }
+                if escape {
+                    out[o] = 0x3D; out[o + 1] = hexDigit(byte >> 4); out[o + 2] = hexDigit(byte & 0x0F); o += 3
+                } else {
+                    out[o] = byte; o += 1
+                }
+                lineLength += width
+                index += 1
             }
-            let atLineEnd = index + 1 == bytes.count || bytes[index + 1] == 0x0A
-                || (bytes[index + 1] == 0x0D && index + 2 < bytes.count && bytes[index + 2] == 0x0A)
-            let startsLine = lineLength == 0
-            var piece: [UInt8]
-            switch byte {
-            case 0x20, 0x09:
-                piece = atLineEnd ? escaped(byte) : [byte]
-            case UInt8(ascii: "="):
-                piece = escaped(byte)
-            case UInt8(ascii: "."):
-                piece = startsLine ? escaped(byte) : [byte]
-            case UInt8(ascii: "F"):
-                let from = Array("From ".utf8)
-                piece = startsLine && bytes[index...].starts(with: from) ? escaped(byte) : [byte]
-            case 0x21...0x7E:
-                piece = [byte]
-            default:
-                piece = escaped(byte)
-            }
-            // A soft break would put this character at the start of a new line: re-check dots.
-            if lineLength + piece.count > 75, piece.count == 1,
-               byte == UInt8(ascii: ".") || (byte == UInt8(ascii: "F") && bytes[index...].starts(with: Array("From ".utf8))) {
-                piece = escaped(byte)
-            }
-            // A space kept literal must not end up just before a soft break.
-            if (byte == 0x20 || byte == 0x09), piece.count == 1, lineLength + 1 > 74 { piece = escaped(byte) }
-            emit(piece)
-            index += 1
+            written = o
         }
-        return out
     }
 }

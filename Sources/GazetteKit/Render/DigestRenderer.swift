@@ -25,7 +25,8 @@ public final class DigestRenderer: @unchecked Sendable {
         let prepared = self.prepared(Shape(recipient))
         return RenderedDigest(html: prepared.html?.fill(recipient), text: prepared.text.fill(recipient),
                               itemsShown: prepared.shown, itemsShortened: prepared.shortened,
-                              itemsDropped: prepared.dropped)
+                              itemsDropped: prepared.dropped, encodedHTML: prepared.encodedHTML?.fill(recipient),
+                              encodedText: prepared.encodedText.fill(recipient))
     }
 
     struct Shape: Hashable {
@@ -46,6 +47,8 @@ public final class DigestRenderer: @unchecked Sendable {
     struct Prepared {
         var html: PersonalisedTemplate?
         var text: PersonalisedTemplate
+        var encodedHTML: EncodedPart?
+        var encodedText: EncodedPart
         var shown: Int
         var shortened: Int
         var dropped: Int
@@ -75,12 +78,13 @@ public final class DigestRenderer: @unchecked Sendable {
         let count = selected.itemCount
         var details = [ItemDetail](repeating: .full, count: count)
         var html: PersonalisedTemplate?
+        var htmlSource: String?
         if shape.format == .html {
             let steps = Self.degradationSteps(count: count)
-            func render(_ step: Int) -> PersonalisedTemplate {
-                PersonalisedTemplate(templates.render(context.build(details: Self.details(count: count, steps: steps, taken: step)),
-                                                      template: "digest.html"))
+            func source(_ step: Int) -> String {
+                templates.render(context.build(details: Self.details(count: count, steps: steps, taken: step)), template: "digest.html")
             }
+            func render(_ step: Int) -> PersonalisedTemplate { PersonalisedTemplate(source(step)) }
             func fits(_ part: PersonalisedTemplate) -> Bool {
                 part.literalSize + part.fieldCount * options.fieldReserve <= options.htmlBudget
             }
@@ -105,9 +109,11 @@ public final class DigestRenderer: @unchecked Sendable {
                 details = Self.details(count: count, steps: steps, taken: step)
             }
             html = best
+            htmlSource = best.source
         }
-        let text = PersonalisedTemplate(templates.render(context.build(details: details), template: "digest.txt"))
-        return Prepared(html: html, text: text,
+        let textSource = templates.render(context.build(details: details), template: "digest.txt")
+        let text = PersonalisedTemplate(textSource)
+        return Prepared(html: html, text: text, encodedHTML: htmlSource.map(EncodedPart.init), encodedText: EncodedPart(textSource),
                         shown: details.filter { $0 == .full }.count,
                         shortened: details.filter { $0 == .sentence || $0 == .headline }.count,
                         dropped: details.filter { $0 == .dropped }.count)

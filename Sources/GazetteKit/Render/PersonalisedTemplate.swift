@@ -9,8 +9,11 @@ struct PersonalisedTemplate: Sendable {
     /// Bytes of the literal segments.
     let literalSize: Int
     let fieldCount: Int
+    /// The rendered text with its markers, as given.
+    let source: String
 
     init(_ rendered: String) {
+        source = rendered
         var segments: [Segment] = []
         var literal: [UInt8] = []
         let bytes = Array(rendered.utf8)

@@ -6,4 +6,7 @@ public struct RenderedDigest: Sendable, Equatable {
     public var itemsShown: Int
     public var itemsShortened: Int
     public var itemsDropped: Int
+    /// The parts already quoted-printable encoded (from the shared encoding), when the renderer made them.
+    var encodedHTML: [UInt8]?
+    var encodedText: [UInt8]?
 }
