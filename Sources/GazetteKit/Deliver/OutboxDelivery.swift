@@ -1,12 +1,15 @@
 import Foundation
 
-/// Writes each message as `<Message-ID>.eml` into a folder, atomically. The name comes from the
-/// Message-ID, so writing the same edition again replaces a file rather than adding one.
+/// Writes each message as `<Message-ID>.eml` into a folder, atomically (temp file, fsync,
+/// rename). The name comes from the Message-ID, so writing the same edition again replaces a file
+/// rather than adding one. Several threads write at once, so the fsync waits overlap.
 public struct OutboxDelivery: DeliveryBackend {
     public let directory: String
+    public let concurrency: Int
 
-    public init(directory: String) {
+    public init(directory: String, concurrency: Int = 1) {
         self.directory = directory
+        self.concurrency = max(1, concurrency)
     }
 
     public func deliver(_ messages: [Message], observer: (any DeliveryObserver)?) -> [DeliveryResult] {
@@ -15,23 +18,31 @@ public struct OutboxDelivery: DeliveryBackend {
         } catch {
             return messages.map { DeliveryResult(message: $0, outcome: .failed("\(directory): cannot create outbox: \(error.localizedDescription)"), attempts: 1) }
         }
-        var results: [DeliveryResult] = []
-        results.reserveCapacity(messages.count)
-        for message in messages {
-            observer?.willSend(message)
-            let path = (directory as NSString).appendingPathComponent(Self.fileName(for: message))
-            let outcome: DeliveryOutcome
-            do {
-                try AtomicFile.write(message.bytes, to: URL(fileURLWithPath: path))
-                outcome = .delivered(path)
-            } catch {
-                outcome = .failed(error.description)
+        let queue = WorkQueue(messages: messages)
+        let outbox = self.directory
+        let write: @Sendable () -> Void = {
+            while let (index, message) = queue.next() {
+                observer?.willSend(message)
+                let path = (outbox as NSString).appendingPathComponent(Self.fileName(for: message))
+                let outcome: DeliveryOutcome
+                do {
+                    try AtomicFile.write(message.bytes, to: URL(fileURLWithPath: path))
+                    outcome = .delivered(path)
+                } catch {
+                    outcome = .failed("\(error)")
+                }
+                let result = DeliveryResult(message: message, outcome: outcome, attempts: 1)
+                observer?.didSend(result)
+                queue.store(result, at: index)
             }
-            let result = DeliveryResult(message: message, outcome: outcome, attempts: 1)
-            observer?.didSend(result)
-            results.append(result)
         }
-        return results
+        let workers = min(concurrency, messages.count)
+        if workers <= 1 {
+            write()
+        } else {
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in write() }
+        }
+        return queue.results
     }
 
     /// The Message-ID with anything but letters, digits, `.`, `-` and `_` replaced by `_`.

@@ -18,6 +18,9 @@ public struct DailyRun: Sendable {
         self.environment = environment
     }
 
+    /// Messages rendered and delivered at a time.
+    static let chunkSize = 500
+
     public func run(logger: Logger, progress: (String) -> Void = { _ in }) throws(RunError) -> RunSummary {
         let lock: RunLock?
         do {
@@ -120,28 +123,41 @@ public struct DailyRun: Sendable {
 
         var clock = Date()
         let factory = MessageFactory(config: config, digest: digest, templates: templates, tokens: tokens)
-        let messages = pending.map { factory.message(for: $0) }
-        summary.stageSeconds.append(("render", Date().timeIntervalSince(clock)))
-        progress("rendered \(messages.count) messages")
         if options.dryRun {
-            summary.delivered = messages.count
+            // Render every message (that is what would be sent) without keeping them.
+            for subscriber in pending { _ = factory.message(for: subscriber) }
+            summary.stageSeconds.append(("render", Date().timeIntervalSince(clock)))
+            summary.delivered = pending.count
             return summary
         }
-
-        clock = Date()
-        let results = backend().deliver(messages, observer: journal)
-        summary.stageSeconds.append(("deliver", Date().timeIntervalSince(clock)))
-        for result in results {
-            switch result.outcome {
-            case .delivered: summary.delivered += 1
-            case .deferred(let detail):
-                summary.deferred += 1
-                summary.failures.append((result.recipient, "deferred", detail))
-            case .failed(let detail):
-                summary.failed += 1
-                summary.failures.append((result.recipient, "failed", detail))
+        // Render and deliver in chunks, so memory holds a chunk of messages, not the whole list.
+        let backend = self.backend()
+        var renderSeconds = 0.0
+        var deliverSeconds = 0.0
+        for start in stride(from: 0, to: pending.count, by: Self.chunkSize) {
+            clock = Date()
+            let messages = pending[start..<min(pending.count, start + Self.chunkSize)].map { factory.message(for: $0) }
+            renderSeconds += Date().timeIntervalSince(clock)
+            clock = Date()
+            let results = backend.deliver(messages, observer: journal)
+            deliverSeconds += Date().timeIntervalSince(clock)
+            for result in results {
+                switch result.outcome {
+                case .delivered: summary.delivered += 1
+                case .deferred(let detail):
+                    summary.deferred += 1
+                    summary.failures.append((result.recipient, "deferred", detail))
+                case .failed(let detail):
+                    summary.failed += 1
+                    summary.failures.append((result.recipient, "failed", detail))
+                }
+            }
+            if pending.count > Self.chunkSize {
+                progress("\(min(pending.count, start + Self.chunkSize)) of \(pending.count) messages handed over")
             }
         }
+        summary.stageSeconds.append(("render", renderSeconds))
+        summary.stageSeconds.append(("deliver", deliverSeconds))
         progress("delivered \(summary.delivered), deferred \(summary.deferred), failed \(summary.failed)")
 
         // Commit seen items only when nobody is left waiting for this edition.
@@ -173,7 +189,7 @@ public struct DailyRun: Sendable {
 
     func backend() -> any DeliveryBackend {
         switch config.delivery.backend {
-        case .outbox: return OutboxDelivery(directory: config.delivery.outbox)
+        case .outbox: return OutboxDelivery(directory: config.delivery.outbox, concurrency: 4)
         case .stdout: return StandardOutputDelivery()
         case .smtp:
             var settings = config.delivery.smtp ?? SMTPSettings(url: "smtp://localhost")

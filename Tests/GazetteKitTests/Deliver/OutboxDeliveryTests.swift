@@ -6,7 +6,7 @@ import Testing
     @Test func writesOneFilePerMessageNamedByItsMessageID() throws {
         let directory = try TestPaths.temporaryDirectory().appendingPathComponent("outbox")
         let messages = DeliveryFixtures.messages(3)
-        let results = OutboxDelivery(directory: directory.path).deliver(messages, observer: nil)
+        let results = OutboxDelivery(directory: directory.path, concurrency: 3).deliver(messages, observer: nil)
         #expect(results.allSatisfy { $0.outcome.isDelivered })
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         #expect(files == messages.map(OutboxDelivery.fileName(for:)).sorted())
