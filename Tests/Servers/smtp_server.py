@@ -3,7 +3,8 @@
 
 Prints "PORT <n>" once listening on a free port; exits when its standard input closes.
 Every accepted message is written to --maildir as <n>.eml (the bytes received) plus
-<n>.json ({"mail_from", "rcpt_tos", "auth", "tls"}).
+<n>.json ({"mail_from", "rcpt_tos", "auth", "tls"}); --maildir/connections holds the number of
+connections accepted so far.
 
 Behaviours (all optional):
   --auth USER:PASS       require AUTH PLAIN/LOGIN with these credentials
@@ -11,6 +12,7 @@ Behaviours (all optional):
   --reject ADDRESS       answer "550 5.1.1 no such user" to RCPT TO for ADDRESS (repeatable)
   --drop N               close the connection after the data of the first N messages, before replying
   --tls DIR              offer STARTTLS with a self-signed certificate created in DIR (cert.pem)
+  --implicit-tls         with --tls: TLS from the first byte (smtps://) instead of STARTTLS
   --require-tls          refuse MAIL before STARTTLS
   --stall-after K --stall-file PATH
                          after K accepted messages, hold each further DATA while PATH exists;
@@ -64,7 +66,7 @@ class Handler:
                 "mail_from": envelope.mail_from,
                 "rcpt_tos": envelope.rcpt_tos,
                 "auth": session.authenticated,
-                "tls": session.ssl is not None,
+                "tls": session.ssl is not None or server.transport.get_extra_info("sslcontext") is not None,
             }
             with open(base + ".json", "w") as f:
                 json.dump(meta, f)
@@ -95,6 +97,7 @@ def main():
     parser.add_argument("--drop", type=int, default=0)
     parser.add_argument("--tls", default=None)
     parser.add_argument("--require-tls", action="store_true")
+    parser.add_argument("--implicit-tls", action="store_true")
     parser.add_argument("--no-save", action="store_true")
     parser.add_argument("--stall-after", type=int, default=0)
     parser.add_argument("--stall-file", default=None)
@@ -108,7 +111,7 @@ def main():
     handler = Handler(args)
     tls = make_tls(args.tls) if args.tls else None
     kwargs = {"hostname": "gazette-test", "data_size_limit": 50 * 1024 * 1024}
-    if tls is not None:
+    if tls is not None and not args.implicit_tls:
         kwargs.update(tls_context=tls, require_starttls=args.require_tls)
     if args.auth:
         user, password = args.auth.split(":", 1)
@@ -121,8 +124,17 @@ def main():
 
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
+    connections = [0]
+
+    def protocol():
+        connections[0] += 1
+        if args.maildir:
+            with open(os.path.join(args.maildir, "connections"), "w") as f:
+                f.write(str(connections[0]))
+        return SMTP(handler, loop=loop, **kwargs)
+
     server = loop.run_until_complete(
-        loop.create_server(lambda: SMTP(handler, loop=loop, **kwargs), host="127.0.0.1", port=0))
+        loop.create_server(protocol, host="127.0.0.1", port=0, ssl=tls if args.implicit_tls else None))
     port = server.sockets[0].getsockname()[1]
     print("PORT %d" % port, flush=True)
 

@@ -27,6 +27,8 @@ import Testing
             let rcpt = (envelope["rcpt_tos"] as? [String])?.first
             #expect(messages.first { $0.recipient == rcpt }.map { Data($0.bytes) == bytes } == true)
         }
+        // Three threads, three connections, each reused for its share of the six messages.
+        #expect(server.connections() == 3)
         #expect(observer.events.filter { $0.hasPrefix("will") }.count == 6)
         #expect(observer.events.filter { $0.hasPrefix("did") }.count == 6)
     }
@@ -108,5 +110,23 @@ import Testing
         var unchecked = untrusted
         unchecked.verifyCertificate = false
         #expect(SMTPDelivery(settings: unchecked).deliver(DeliveryFixtures.messages(1), observer: nil)[0].outcome.isDelivered)
+    }
+
+    @Test func smtpsIsTLSFromTheFirstByte() throws {
+        let server = try SMTPTestServer(["--implicit-tls"], tls: true)
+        var settings = settings(server)
+        settings.url = "smtps://localhost:\(server.port)"
+        settings.caFile = server.certificate
+        let results = SMTPDelivery(settings: settings).deliver(DeliveryFixtures.messages(2), observer: nil)
+        #expect(results.allSatisfy { $0.outcome.isDelivered })
+        let envelopes = try server.received().map { try server.envelope(of: $0) }
+        #expect(envelopes.count == 2 && envelopes.allSatisfy { $0["tls"] as? Bool == true })
+        // Plain SMTP to a TLS port gets no greeting it understands: not delivered.
+        var plain = settings
+        plain.url = "smtp://localhost:\(server.port)"
+        plain.startTLS = .off
+        plain.timeout = 3
+        plain.retry = RetryPolicy(maxAttempts: 1)
+        #expect(!SMTPDelivery(settings: plain).deliver(DeliveryFixtures.messages(1), observer: nil)[0].outcome.isDelivered)
     }
 }

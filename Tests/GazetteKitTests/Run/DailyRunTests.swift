@@ -88,6 +88,23 @@ import Testing
         #expect(try fixture.smtp.received().count == 2)
     }
 
+    @Test func aSourceFailingRunAfterRunIsNamedInTheFooterWhenAsked() throws {
+        let dead = "http://127.0.0.1:\(try UnusedPort.make())/feed.xml"
+        let fixture = try RunFixture(active: 1, extraSources: [dead])
+        try fixture.writeFeed(Self.day1)
+        var config = try String(contentsOf: fixture.configURL, encoding: .utf8)
+        config += "\nfooter:\n  report_failing_sources: true\n  failing_after_runs: 2\n"
+        try config.write(to: fixture.configURL, atomically: true, encoding: .utf8)
+        #expect(try fixture.run(now: "2026-11-28T06:00:00Z").status == 1)
+        var text = try #require(try fixture.received().first?.body("text/plain"))
+        #expect(!text.contains("have failed on several runs"))
+        try fixture.writeFeed([("n1", "Second day story", "Sun, 29 Nov 2026 05:00:00 GMT")] + Self.day1)
+        #expect(try fixture.run().status == 1)
+        text = try #require(try fixture.received().last?.body("text/plain"))
+        #expect(text.contains("Second day story"))
+        #expect(text.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains("these sources have failed on several runs in a row: \(dead)"))
+    }
+
     @Test func aRunKilledMidDeliveryAndRunAgainSendsEachSubscriberExactlyOnce() throws {
         let stall = try TestPaths.temporaryDirectory().appendingPathComponent("stall")
         try Data().write(to: stall)

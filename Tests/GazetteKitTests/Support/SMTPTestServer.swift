@@ -45,6 +45,11 @@ final class SMTPTestServer: @unchecked Sendable {
             .map { maildir.appendingPathComponent($0) }
     }
 
+    /// Connections the server has accepted so far.
+    func connections() -> Int {
+        Int((try? String(contentsOf: maildir.appendingPathComponent("connections"), encoding: .utf8)) ?? "0") ?? 0
+    }
+
     /// The envelope record of an accepted message.
     func envelope(of message: URL) throws -> [String: Any] {
         let data = try Data(contentsOf: message.deletingPathExtension().appendingPathExtension("json"))
