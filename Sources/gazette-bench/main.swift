@@ -80,6 +80,25 @@ case "messages":
     let wall = Date().timeIntervalSince(startWall)
     print("{\"messages\": \(people.count), \"items\": \(Int(arguments[2]) ?? 40), \"wall\": \(wall), \"cpu\": \(cpuSeconds() - startCPU), \"bytes\": \(bytes)}")
 
+case "extract-phases":
+    // Where extraction time goes: decode + strip, + libxml2 parse, + metadata, the whole extract.
+    let directory = arguments[2]
+    let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".html") }.sorted()
+    let pages = files.compactMap { FileManager.default.contents(atPath: directory + "/" + $0) }
+    func time(_ label: String, _ body: (Data) -> Void) {
+        let start = cpuSeconds()
+        for _ in 0..<3 { for page in pages { body(page) } }
+        print(label, String(format: "%.3f s per pass", (cpuSeconds() - start) / 3))
+    }
+    if arguments.count > 3, arguments[3] == "whole" {
+        for page in pages { _ = ArticleExtractor().extract(page) }
+        exit(0)
+    }
+    time("decode+strip") { _ = ArticleExtractor.phaseStrip($0) }
+    time("decode+strip+parse") { _ = ArticleExtractor.phaseParse($0) }
+    time("decode+strip+parse+metadata") { _ = ArticleExtractor.phaseMetadata($0) }
+    time("whole extract") { _ = ArticleExtractor().extract($0) }
+
 case "smtp":
     let url = arguments[2]
     let count = Int(arguments[3]) ?? 10_000

@@ -167,36 +167,48 @@ public enum HTMLText {
 extension String {
     /// Runs of whitespace (no-break spaces included) as one space, ends trimmed.
     public var collapsingWhitespace: String {
-        // Fast path: ASCII text needs no Unicode property lookups.
-        if utf8.allSatisfy({ $0 < 0x80 }) {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(utf8.count)
-            var pendingSpace = false
-            for byte in utf8 {
-                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                    pendingSpace = !bytes.isEmpty
-                } else {
-                    if pendingSpace { bytes.append(0x20) }
-                    pendingSpace = false
-                    bytes.append(byte)
+        // One pass over UTF-8: ASCII whitespace, and the Unicode spaces by their byte sequences
+        // (U+0085, U+00A0, U+1680, U+2000-200A, U+2028, U+2029, U+202F, U+205F, U+3000).
+        var source = self
+        return source.withUTF8 { input -> String in
+            let count = input.count
+            return String(unsafeUninitializedCapacity: count) { out in
+                var o = 0
+                var i = 0
+                var pendingSpace = false
+                while i < count {
+                    let byte = input[i]
+                    var spaceLength = 0
+                    if byte < 0x80 {
+                        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { spaceLength = 1 }
+                    } else if byte == 0xC2, i + 1 < count, input[i + 1] == 0x85 || input[i + 1] == 0xA0 {
+                        spaceLength = 2
+                    } else if byte >= 0xE1, byte <= 0xE3, i + 2 < count {
+                        let b1 = input[i + 1], b2 = input[i + 2]
+                        switch byte {
+                        case 0xE1: if b1 == 0x9A, b2 == 0x80 { spaceLength = 3 }
+                        case 0xE2:
+                            if b1 == 0x80, (b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF { spaceLength = 3 }
+                            if b1 == 0x81, b2 == 0x9F { spaceLength = 3 }
+                        default: if b1 == 0x80, b2 == 0x80 { spaceLength = 3 }
+                        }
+                    }
+                    if spaceLength > 0 {
+                        pendingSpace = o > 0
+                        i += spaceLength
+                        continue
+                    }
+                    if pendingSpace {
+                        out[o] = 0x20
+                        o += 1
+                        pendingSpace = false
+                    }
+                    out[o] = byte
+                    o += 1
+                    i += 1
                 }
-            }
-            return String(decoding: bytes, as: UTF8.self)
-        }
-        var result = ""
-        result.reserveCapacity(utf8.count)
-        var pendingSpace = false
-        for scalar in unicodeScalars {
-            let isSpace = scalar.value < 0x80 ? (scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D))
-                : (scalar.value == 0xA0 || scalar.properties.isWhitespace)
-            if isSpace {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.unicodeScalars.append(" ") }
-                pendingSpace = false
-                result.unicodeScalars.append(scalar)
+                return o
             }
         }
-        return result
     }
 }

@@ -42,4 +42,14 @@ public struct ArticleExtractor: Sendable {
                                                               description: article.description)
         return article
     }
+
+    // Phase timings for gazette-bench (not used by the extractor itself).
+    public static func phaseStrip(_ data: Data) -> Int { RawTextStripper.strip(PageDecoder.utf8(data, httpCharset: nil)).count }
+    public static func phaseParse(_ data: Data) -> Bool {
+        HTMLTree(utf8: RawTextStripper.strip(PageDecoder.utf8(data, httpCharset: nil)), url: nil) != nil
+    }
+    public static func phaseMetadata(_ data: Data) -> String? {
+        guard let tree = HTMLTree(utf8: RawTextStripper.strip(PageDecoder.utf8(data, httpCharset: nil)), url: nil) else { return nil }
+        return PageMetadata(tree: tree, pageURL: nil).headline
+    }
 }

@@ -319,7 +319,8 @@ struct Flattener {
         guard !current.isEmpty else { return }
         var text = String(decoding: current, as: UTF8.self)
         if current.contains(where: { $0 >= 0x80 }) { text = text.collapsingWhitespace }  // Unicode spaces
-        guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { return }
+        let hasASCIIWord = current.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || ($0 >= 0x30 && $0 <= 0x39) }
+        guard hasASCIIWord || text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { return }
         if Double(linkBytes) > 0.5 * Double(current.count), current.count < 300 { return }
         if BoilerplateRules.isJunk(text) { return }
         if paragraphs.last == text { return }
