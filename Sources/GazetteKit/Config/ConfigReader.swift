@@ -28,6 +28,7 @@ public enum ConfigReader {
         }
         var config = Config(path: path)
         read(&top, into: &config)
+        config.delivery.outbox = config.resolve(config.delivery.outbox)
         top.rejectUnknownKeys(in: "the config")
         problems += top.problems
         if config.sources.isEmpty, top.node("sources") == nil {

@@ -36,6 +36,9 @@ public struct DailyRun: Sendable {
         let templates: TemplateSet
         do { templates = try TemplateSet(overrides: config.templateDirectory) } catch { throw .render(error as? RenderError ?? .missingTemplate("\(error)")) }
         let tokens = try tokenSigner()
+        if config.delivery.backend == .smtp, let variable = config.delivery.passwordEnv, environment[variable] == nil {
+            throw .secret("delivery.smtp.password_env names $\(variable), which is not set")
+        }
         let plan = EditionPlan(config: config, now: options.now, writesCache: !options.dryRun)
         let edition = options.edition ?? plan.editionID
         var summary = RunSummary(edition: edition)

@@ -76,7 +76,17 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
 
     public var exists: Bool { FileManager.default.fileExists(atPath: path) }
 
-    public var isComplete: Bool { entries().contains { $0.event == "complete" || $0.event == "abandoned" } }
+    /// Whether the edition is closed (`complete` or `abandoned`, always the last entry). Reads
+    /// only the end of the file, so old journals of big lists cost nothing to check.
+    public var isComplete: Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let size = (try? handle.seekToEnd()) ?? 0
+        try? handle.seek(toOffset: size > 4096 ? size - 4096 : 0)
+        let tail = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
+        guard let last = tail.split(separator: "\n").last else { return false }
+        return last.contains("\"event\":\"complete\"") || last.contains("\"event\":\"abandoned\"")
+    }
 
     /// The last word on each subscriber, by subscriber id.
     public func states() -> [String: SubscriberState] {

@@ -88,3 +88,31 @@ import Testing
         #expect(again.stderr.contains("already exists"))
     }
 }
+
+@Suite struct RunConfigErrorTests {
+    @Test func aMissingSMTPPasswordVariableStopsTheRunWithExitTwo() throws {
+        let fixture = try RunFixture(active: 1)
+        try fixture.writeFeed(DailyRunTests.day1)
+        var config = try String(contentsOf: fixture.configURL, encoding: .utf8)
+        config = config.replacingOccurrences(of: "    timeout: 20\n", with: "    timeout: 20\n    username: digest\n    password_env: GAZETTE_TEST_UNSET_PASSWORD\n")
+        try config.write(to: fixture.configURL, atomically: true, encoding: .utf8)
+        let result = try fixture.run()
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("$GAZETTE_TEST_UNSET_PASSWORD, which is not set"))
+        #expect(try fixture.smtp.received().isEmpty)
+    }
+
+    @Test func aBrokenTemplateStopsTheRunBeforeAnythingIsSent() throws {
+        let fixture = try RunFixture(active: 2)
+        try fixture.writeFeed(DailyRunTests.day1)
+        let templates = fixture.root.appendingPathComponent("tpl")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "<p>\n{{#sections}}{{name}}\n".write(to: templates.appendingPathComponent("digest.html.mustache"), atomically: true, encoding: .utf8)
+        try ("templates: tpl\n" + String(contentsOf: fixture.configURL, encoding: .utf8)).write(to: fixture.configURL, atomically: true, encoding: .utf8)
+        let result = try fixture.run()
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("tpl/digest.html.mustache:"))
+        #expect(try fixture.smtp.received().isEmpty)
+        #expect(fixture.stateSnapshot().keys.allSatisfy { $0 == "run.lock" })
+    }
+}

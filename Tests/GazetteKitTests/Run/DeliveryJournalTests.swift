@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import GazetteKit
+
+@Suite struct DeliveryJournalTests {
+    func message(_ id: String) -> Message {
+        Message(id: "m-\(id)", envelopeFrom: "d@x.org", recipient: "\(id)@x.org", subscriberID: id, bytes: [])
+    }
+
+    @Test func theLastWordOnEachSubscriberWinsAndATornLineIsSkipped() throws {
+        let state = try TestPaths.temporaryDirectory().path
+        let journal = DeliveryJournal(stateDirectory: state, edition: "list.example.org/2026-11-29")
+        #expect(journal.path.hasSuffix("editions/list.example.org_2026-11-29.jsonl"))
+        try journal.append(DeliveryJournal.Entry(event: "start", time: Date(), edition: journal.edition))
+        journal.willSend(message("a"))
+        journal.didSend(DeliveryResult(message: message("a"), outcome: .deferred("451 later"), attempts: 3))
+        journal.willSend(message("a"))
+        journal.didSend(DeliveryResult(message: message("a"), outcome: .delivered("250 ok"), attempts: 1))
+        journal.willSend(message("b"))
+        journal.willSend(message("c"))
+        journal.didSend(DeliveryResult(message: message("c"), outcome: .failed("550 no"), attempts: 1))
+        // A run killed in the middle of writing a line.
+        let handle = try #require(FileHandle(forWritingAtPath: journal.path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("{\"event\":\"result\",\"subscr".utf8))
+        try handle.close()
+
+        let reread = DeliveryJournal(stateDirectory: state, edition: "list.example.org/2026-11-29")
+        let states = reread.states()
+        #expect(states["a"] == .delivered("250 ok"))
+        #expect(states["b"] == .inFlight)
+        #expect(states["c"] == .failed("550 no"))
+        #expect(states["a"]!.isFinal && !states["b"]!.isFinal && states["c"]!.isFinal)
+        #expect(!reread.isComplete)
+        #expect(reread.entries().count == 8)
+    }
+
+    @Test func aClosedEditionIsRecognisedFromItsLastLine() throws {
+        let state = try TestPaths.temporaryDirectory().path
+        let journal = DeliveryJournal(stateDirectory: state, edition: "e/1")
+        for index in 0..<200 { journal.willSend(message("s\(index)")) }
+        #expect(!journal.isComplete)
+        try journal.append(DeliveryJournal.Entry(event: "complete", time: Date()), sync: true)
+        #expect(DeliveryJournal(stateDirectory: state, edition: "e/1").isComplete)
+    }
+}
