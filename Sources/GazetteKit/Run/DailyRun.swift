@@ -39,6 +39,11 @@ public struct DailyRun: Sendable {
         if config.delivery.backend == .smtp, let variable = config.delivery.passwordEnv, environment[variable] == nil {
             throw .secret("delivery.smtp.password_env names $\(variable), which is not set")
         }
+        // Read before anything is fetched or recorded: a broken file stops the run with nothing changed.
+        let subscribers: [Subscriber]
+        do {
+            subscribers = try SubscriberStore(url: URL(fileURLWithPath: config.subscribersFile)).read().subscribers
+        } catch { throw .subscribers(error) }
         let plan = EditionPlan(config: config, now: options.now, writesCache: !options.dryRun)
         let edition = options.edition ?? plan.editionID
         var summary = RunSummary(edition: edition)
@@ -108,10 +113,6 @@ public struct DailyRun: Sendable {
         }
         summary.items = digest.itemCount
 
-        let subscribers: [Subscriber]
-        do {
-            subscribers = try SubscriberStore(url: URL(fileURLWithPath: config.subscribersFile)).read().subscribers
-        } catch { throw .subscribers(error) }
         let onlySet = Set(options.only.map { $0.lowercased() })
         let states = journal.states()
         var pending: [Subscriber] = []

@@ -115,4 +115,16 @@ import Testing
         #expect(try fixture.smtp.received().isEmpty)
         #expect(fixture.stateSnapshot().keys.allSatisfy { $0 == "run.lock" })
     }
+
+    @Test func aMalformedSubscribersFileStopsTheRunBeforeAnyFetch() throws {
+        let fixture = try RunFixture(active: 2)
+        try fixture.writeFeed(DailyRunTests.day1)
+        try "{\"version\": 1, \"subscribers\": [\n  {\"email\": \"a@b.org\",}\n]}\n".write(
+            to: fixture.root.appendingPathComponent("subscribers.json"), atomically: true, encoding: .utf8)
+        let result = try fixture.run()
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("subscribers.json:2:"))
+        #expect(fixture.stateSnapshot().keys.allSatisfy { $0 == "run.lock" })
+        #expect(try fixture.http.stats()["requests"] as? Int == 0)
+    }
 }
