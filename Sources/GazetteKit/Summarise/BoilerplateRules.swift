@@ -45,21 +45,38 @@ enum BoilerplateRules {
 
     /// The lower-cased words of a class/id string: `article-body__text` → article, body, text, articlebody.
     static func words(_ classAndID: String) -> [String] {
+        // Runs of ASCII letters and digits, lower-cased; anything else separates words.
         var words: [String] = []
-        var current = ""
-        for scalar in classAndID.lowercased().unicodeScalars {
-            if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
-                current.unicodeScalars.append(scalar)
+        var current: [UInt8] = []
+        for byte in classAndID.utf8 {
+            if byte >= 0x41, byte <= 0x5A {
+                current.append(byte | 0x20)
+            } else if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                current.append(byte)
             } else if !current.isEmpty {
-                words.append(current)
-                current = ""
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
             }
         }
-        if !current.isEmpty { words.append(current) }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
         // camelCase and glued names: keep the plain words; add pairs so "article body" also reads "articlebody".
         var pairs: [String] = []
         for index in words.indices.dropLast() { pairs.append(words[index] + words[index + 1]) }
         return words + pairs
+    }
+
+    /// Which hint lists a class-and-id string hits (computed once per distinct string by callers that cache).
+    struct Hints {
+        var strong: Bool
+        var negative: Bool
+        var positive: Bool
+
+        init(_ classAndID: String) {
+            let words = BoilerplateRules.words(classAndID)
+            strong = words.contains(where: BoilerplateRules.alwaysDropWords.contains)
+            negative = words.contains(where: BoilerplateRules.negativeWords.contains)
+            positive = words.contains(where: BoilerplateRules.positiveWords.contains)
+        }
     }
 
     /// Paragraph openings that are page furniture, not article text (lower-cased prefixes).
@@ -75,10 +92,13 @@ enum BoilerplateRules {
 
     /// Whether a paragraph is furniture by its wording.
     static func isJunk(_ text: String) -> Bool {
-        let lower = String(text.prefix(48)).lowercased()
+        // The first 64 bytes hold every junk prefix (all shorter than 48 bytes).
+        var end = text.utf8.index(text.utf8.startIndex, offsetBy: 64, limitedBy: text.utf8.endIndex) ?? text.utf8.endIndex
+        while end < text.utf8.endIndex, UTF8.isContinuation(text.utf8[end]) { text.utf8.formIndex(before: &end) }
+        let lower = String(text[..<end]).lowercased()
         if junkPrefixes.contains(where: { lower.hasPrefix($0) }) { return true }
         guard text.utf8.count <= 48 else { return false }
-        let words = lower.split(separator: " ")
+        let words = lower.split(separator: " ")  // (only short texts get here: lower is all of it)
         if words.count <= 6, ["advertisement", "ad", "sponsored", "more news", "editors' picks", "most read",
                               "share", "tweet", "email", "print", "comments", "subscribe", "menu", "close"]
             .contains(lower.trimmed.trimmingPunctuation) { return true }

@@ -10,6 +10,15 @@ final class ContentExtractor {
     private let headline: String?
     private let texts = NodeText()
     private var scores: [UnsafeMutableRawPointer: Double] = [:]
+    /// Class-and-id hints by string: pages repeat the same few class strings on many elements.
+    private var hintCache: [String: BoilerplateRules.Hints] = [:]
+
+    private func hints(_ classAndID: String) -> BoilerplateRules.Hints {
+        if let cached = hintCache[classAndID] { return cached }
+        let hints = BoilerplateRules.Hints(classAndID)
+        hintCache[classAndID] = hints
+        return hints
+    }
     /// Paragraphs that read as article prose, found before any cleaning, with their lengths.
     private var proseParagraphs: [(node: xmlNodePtr, characters: Int)] = []
     private var proseCharacters = 0
@@ -88,18 +97,14 @@ final class ContentExtractor {
         if name == "body" || name == "html" { return false }
         let values = HTMLNode.attributes(node, named: ["hidden", "aria-hidden", "style", "role", "itemprop", "class", "id"])
         if values[0] != nil || values[1] == "true" { return true }
-        if let style = values[2]?.lowercased().replacingOccurrences(of: " ", with: ""),
-           style.has("display:none") || style.has("visibility:hidden") { return true }
+        if let style = values[2], Self.hidesElement(style) { return true }
         let role = values[3]?.lowercased() ?? ""
         let explicitBody = values[4]?.lowercased() == "articlebody"
         let classes = [values[5], values[6]].compactMap { $0 }.joined(separator: " ")
         if BoilerplateRules.droppedRoles.contains(role) { return !holdsTheArticle(node) }
         if name == "article" || name == "main" || explicitBody || classes.isEmpty { return false }
-        let words = BoilerplateRules.words(classes)
-        let strong = words.contains(where: BoilerplateRules.alwaysDropWords.contains)
-        let negative = words.contains(where: BoilerplateRules.negativeWords.contains)
-        let positive = words.contains(where: BoilerplateRules.positiveWords.contains)
-        guard strong || (negative && !positive) else { return false }
+        let hint = hints(classes)
+        guard hint.strong || (hint.negative && !hint.positive) else { return false }
         return !holdsTheArticle(node)
     }
 
@@ -112,9 +117,25 @@ final class ContentExtractor {
         return Double(inside) >= 0.3 * Double(proseCharacters)
     }
 
-    private func classWords(_ node: xmlNodePtr) -> [String] {
+    private func classHints(_ node: xmlNodePtr) -> BoilerplateRules.Hints? {
         let classes = (HTMLNode.attribute(node, "class") ?? "") + " " + (HTMLNode.attribute(node, "id") ?? "")
-        return classes.count > 1 ? BoilerplateRules.words(classes) : []
+        return classes.utf8.count > 1 ? hints(classes) : nil
+    }
+
+    /// `display:none` or `visibility:hidden` in a style attribute, any case, spaces ignored.
+    static func hidesElement(_ style: String) -> Bool {
+        var compact: [UInt8] = []
+        compact.reserveCapacity(style.utf8.count)
+        for byte in style.utf8 where byte != 0x20 { compact.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+        func has(_ needle: String) -> Bool {
+            let pattern = Array(needle.utf8)
+            guard compact.count >= pattern.count else { return false }
+            for start in 0...(compact.count - pattern.count) where compact[start] == pattern[0] {
+                if compact[start..<start + pattern.count].elementsEqual(pattern) { return true }
+            }
+            return false
+        }
+        return has("display:none") || has("visibility:hidden")
     }
 
     private func detach(_ node: xmlNodePtr) {
@@ -212,9 +233,10 @@ final class ContentExtractor {
         case "h1", "h2", "h3", "h4", "h5", "h6", "th": score = -5
         default: score = 0
         }
-        let words = classWords(node)
-        if words.contains(where: BoilerplateRules.positiveWords.contains) { score += 25 }
-        if words.contains(where: BoilerplateRules.negativeWords.contains) { score -= 25 }
+        if let hint = classHints(node) {
+            if hint.positive { score += 25 }
+            if hint.negative { score -= 25 }
+        }
         return score
     }
 
