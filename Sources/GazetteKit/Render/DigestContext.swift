@@ -7,12 +7,15 @@ struct DigestContext {
     let wrapper: TextWrapper
     /// Which recipient fields are present (absent ones are left out, so sections on them are false).
     let presentFields: Set<PersonalField>
+    /// The recipient's format (part of the shape, so a plain value rather than a marker).
+    let format: Subscriber.Format
     private let dayFormatter: DateFormatter
     private let timeFormatter: DateFormatter
     private let dateTimeFormatter: DateFormatter
     private let calendar: Calendar
 
-    init(digest: Digest, wrapper: TextWrapper, presentFields: Set<PersonalField>) {
+    init(digest: Digest, wrapper: TextWrapper, presentFields: Set<PersonalField>, format: Subscriber.Format = .html) {
+        self.format = format
         self.digest = digest
         self.wrapper = wrapper
         self.presentFields = presentFields
@@ -47,6 +50,8 @@ struct DigestContext {
         }
         var subscriber: [String: Any] = [:]
         for field in presentFields { subscriber[field.key] = field.marker }
+        subscriber["format"] = format.rawValue
+        if format == .html { subscriber["html"] = true }
         context["subscriber"] = subscriber
 
         var sections: [[String: Any]] = []

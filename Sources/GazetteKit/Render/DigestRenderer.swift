@@ -74,7 +74,7 @@ public final class DigestRenderer: @unchecked Sendable {
             selected.sections = digest.sections.filter { shape.sections.contains($0.name.lowercased()) }
         }
         let context = DigestContext(digest: selected, wrapper: TextWrapper(width: options.textWidth),
-                                    presentFields: shape.fields)
+                                    presentFields: shape.fields, format: shape.format)
         let count = selected.itemCount
         var details = [ItemDetail](repeating: .full, count: count)
         var html: PersonalisedTemplate?

@@ -28,11 +28,14 @@ import Testing
 
     @Test func anOverrideReplacesOnlyItsOwnFile() throws {
         let directory = try TestPaths.temporaryDirectory()
-        try "{{% CONTENT_TYPE: TEXT}}\nFOOTER for {{subscriber.email}}\n".write(
+        try "{{% CONTENT_TYPE: TEXT}}\nFOOTER for {{subscriber.email}} ({{subscriber.format}})\n".write(
             to: directory.appendingPathComponent("footer.txt.mustache"), atomically: true, encoding: .utf8)
         let templates = try TemplateSet(overrides: directory.path)
         let rendered = DigestRenderer(digest: SampleDigest.digest, templates: templates).render(for: SampleDigest.recipient)
-        #expect(rendered.text.hasSuffix("FOOTER for ada@example.org\n"))
+        #expect(rendered.text.hasSuffix("FOOTER for ada@example.org (html)\n"))
+        var text = SampleDigest.recipient
+        text.format = .text
+        #expect(DigestRenderer(digest: SampleDigest.digest, templates: templates).render(for: text).text.hasSuffix("(text)\n"))
         #expect(rendered.text.hasPrefix("The Morning Gazette\n==="))
         #expect(try #require(rendered.html).contains("Unsubscribe</a>"))
     }
