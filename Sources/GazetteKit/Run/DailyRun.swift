@@ -69,6 +69,7 @@ public struct DailyRun: Sendable {
         let resuming = saved != nil && !options.force
         if let saved, resuming || options.force {
             digest = saved
+            summary.fromSavedEdition = true
             summary.note = options.force ? "sending edition \(edition) again (--force)" : "resuming edition \(edition) from its journal"
             progress("\(options.force ? "resending" : "resuming") \(edition): \(digest.itemCount) items from the saved edition")
             if options.force, !options.dryRun {

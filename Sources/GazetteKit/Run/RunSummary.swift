@@ -24,6 +24,8 @@ public struct RunSummary: Sendable {
     public var dryRun = false
     /// Nothing was sent because the edition was done already or had nothing new.
     public var skipped = false
+    /// The edition was resumed (or resent) from its saved digest: no source was fetched.
+    public var fromSavedEdition = false
 
     public init(edition: String) {
         self.edition = edition
@@ -38,7 +40,11 @@ public struct RunSummary: Sendable {
         var lines = ["edition \(edition)" + (dryRun ? " (dry run: nothing sent, no state changed)" : "")]
         if let note { lines.append(note) }
         if skipped, sourcesOK.isEmpty, sourcesFailed.isEmpty { return lines }
-        lines.append("sources: \(sourcesOK.count) ok, \(sourcesFailed.count) failed")
+        if fromSavedEdition {
+            lines.append("sources: not fetched (the edition's saved digest was used)")
+        } else {
+            lines.append("sources: \(sourcesOK.count) ok, \(sourcesFailed.count) failed")
+        }
         for failure in sourcesFailed { lines.append("  failed source \(failure.url): \(failure.error)") }
         lines.append("items: \(items)")
         let verb = dryRun ? "would deliver" : "delivered"

@@ -136,6 +136,7 @@ import Testing
         let again = try fixture.run(now: "2026-11-29T06:05:00Z")
         #expect(again.status == 0, "\(again.stderr)\n\(again.stdout)")
         #expect(again.stdout.contains("resuming edition"))
+        #expect(again.stdout.contains("sources: not fetched"))
         #expect(again.stdout.contains("5 delivered") && again.stdout.contains("3 already done earlier"))
         let all = try fixture.recipients()
         #expect(all.count == 8)
