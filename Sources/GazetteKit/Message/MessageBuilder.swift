@@ -15,6 +15,13 @@ public struct MessageBuilder: Sendable {
     ///   - boundary: fixed only in tests; by default a random one.
     public func build(edition: String, subject: String, date: Date, rendered: RenderedDigest, recipient: Recipient,
                       subscriberID: String, boundary: String? = nil) -> Message {
+        build(edition: edition, subject: subject, date: date, body: EncodedBody(rendered), recipient: recipient,
+              subscriberID: subscriberID, boundary: boundary)
+    }
+
+    /// The same from parts already encoded (the renderer's shared encoding).
+    func build(edition: String, subject: String, date: Date, body: EncodedBody, recipient: Recipient,
+               subscriberID: String, boundary: String? = nil) -> Message {
         let id = Self.messageID(edition: edition, subscriberID: subscriberID, domain: settings.domain)
         var head: [String] = []
         head.append("Date: " + Self.dateHeader(date))
@@ -44,13 +51,13 @@ public struct MessageBuilder: Sendable {
         head.append("Auto-Submitted: auto-generated")
 
         var bytes: [UInt8] = []
-        bytes.reserveCapacity((rendered.html?.utf8.count ?? 0) * 11 / 10 + rendered.text.utf8.count * 11 / 10 + 2048)
+        bytes.reserveCapacity((body.html?.count ?? 0) + body.text.count + 2048)
         func line(_ text: String) {
             bytes.append(contentsOf: text.utf8)
             bytes.append(contentsOf: [0x0D, 0x0A])
         }
         head.forEach(line)
-        if let html = rendered.html, recipient.format == .html {
+        if let html = body.html, recipient.format == .html {
             let boundary = boundary ?? Self.randomBoundary()
             line("Content-Type: multipart/alternative;")
             line(" boundary=\"\(boundary)\"")
@@ -61,20 +68,20 @@ public struct MessageBuilder: Sendable {
             line("Content-Type: text/plain; charset=utf-8")
             line("Content-Transfer-Encoding: quoted-printable")
             line("")
-            bytes += rendered.encodedText ?? QuotedPrintable.encode(rendered.text)
+            bytes += body.text
             line("")
             line("--" + boundary)
             line("Content-Type: text/html; charset=utf-8")
             line("Content-Transfer-Encoding: quoted-printable")
             line("")
-            bytes += rendered.encodedHTML ?? QuotedPrintable.encode(html)
+            bytes += html
             line("")
             line("--" + boundary + "--")
         } else {
             line("Content-Type: text/plain; charset=utf-8")
             line("Content-Transfer-Encoding: quoted-printable")
             line("")
-            bytes += rendered.encodedText ?? QuotedPrintable.encode(rendered.text)
+            bytes += body.text
             if !(bytes.suffix(2) == [0x0D, 0x0A]) { line("") }
         }
         return Message(id: id, envelopeFrom: settings.envelopeFrom ?? settings.fromAddress, recipient: recipient.email,

@@ -106,9 +106,7 @@ struct DigestContext {
         var headlineText = item.headline
         if let link = item.link {
             entry["link"] = link
-            reference += 1
-            entry["ref"] = reference
-            links.append(["ref": reference, "url": link])
+            entry["ref"] = Self.reference(to: link, counter: &reference, links: &links)
             headlineText += " [\(reference)]"
         }
         entry["headlineText"] = wrapper.wrap(headlineText)
@@ -141,9 +139,7 @@ struct DigestContext {
                 if let time = feedItem.time { value["feedTime"] = time }
                 if let link = feedItem.link {
                     value["feedLink"] = link
-                    reference += 1
-                    value["feedRef"] = reference
-                    links.append(["ref": reference, "url": link])
+                    value["feedRef"] = Self.reference(to: link, counter: &reference, links: &links)
                     line += " [\(reference)]"
                 }
                 feedItems.append(value)
@@ -153,6 +149,13 @@ struct DigestContext {
             entry["feedItemsText"] = texts
         }
         return entry
+    }
+
+    /// The next `[n]` number for a link, listed under the section.
+    private static func reference(to url: String, counter: inout Int, links: inout [[String: Any]]) -> Int {
+        counter += 1
+        links.append(["ref": counter, "url": url])
+        return counter
     }
 
     /// "  * first line" then the rest indented under it.

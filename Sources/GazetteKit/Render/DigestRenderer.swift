@@ -25,8 +25,14 @@ public final class DigestRenderer: @unchecked Sendable {
         let prepared = self.prepared(Shape(recipient))
         return RenderedDigest(html: prepared.html?.fill(recipient), text: prepared.text.fill(recipient),
                               itemsShown: prepared.shown, itemsShortened: prepared.shortened,
-                              itemsDropped: prepared.dropped, encodedHTML: prepared.encodedHTML?.fill(recipient),
-                              encodedText: prepared.encodedText.fill(recipient))
+                              itemsDropped: prepared.dropped)
+    }
+
+    /// Both parts for one recipient, already quoted-printable encoded: the shared encoding with
+    /// only the recipient's lines encoded here (what messages use; no plain copy is made).
+    func encodedBody(for recipient: Recipient) -> EncodedBody {
+        let prepared = self.prepared(Shape(recipient))
+        return EncodedBody(html: prepared.encodedHTML?.fill(recipient), text: prepared.encodedText.fill(recipient))
     }
 
     struct Shape: Hashable {

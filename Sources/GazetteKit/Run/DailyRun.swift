@@ -33,8 +33,7 @@ public struct DailyRun: Sendable {
         }
         defer { withExtendedLifetime(lock) {} }
 
-        let templates: TemplateSet
-        do { templates = try TemplateSet(overrides: config.templateDirectory) } catch { throw .render(error as? RenderError ?? .missingTemplate("\(error)")) }
+        let templates = try EditionPlan.templates(config)
         let tokens = try tokenSigner()
         if config.delivery.backend == .smtp, let variable = config.delivery.passwordEnv, environment[variable] == nil {
             throw .secret("delivery.smtp.password_env names $\(variable), which is not set")
@@ -55,12 +54,7 @@ public struct DailyRun: Sendable {
             summary.skipped = true
             return summary
         }
-        var seen: SeenItems
-        var health: SourceHealth
-        do {
-            seen = try SeenItems(stateDirectory: config.stateDirectory)
-            health = try SourceHealth(stateDirectory: config.stateDirectory)
-        } catch { throw .state(error) }
+        var (seen, health) = try EditionPlan.state(config)
         if !options.dryRun { try giveUpOlderEditions(than: edition, seen: &seen, logger: logger) }
 
         // The edition's content: saved when it was first built, so a resumed run sends the same digest.
@@ -72,27 +66,20 @@ public struct DailyRun: Sendable {
             summary.fromSavedEdition = true
             summary.note = options.force ? "sending edition \(edition) again (--force)" : "resuming edition \(edition) from its journal"
             progress("\(options.force ? "resending" : "resuming") \(edition): \(digest.itemCount) items from the saved edition")
-            if options.force, !options.dryRun {
-                journal.archive()
-                do {
-                    try journal.saveDigest(digest)
-                    try journal.append(DeliveryJournal.Entry(event: "start", time: options.now, edition: edition, detail: "\(digest.itemCount) items, forced"), sync: true)
-                } catch { throw .state(error) }
-            }
+            if options.force, !options.dryRun { try start(journal, digest, edition: edition, detail: "forced") }
         } else {
             progress("fetching \(config.sources.count) sources")
             let built = plan.build(edition: edition, seen: seen, health: health)
             digest = built.digest
+            health = built.health
             summary.stageSeconds = [("fetch", built.timings.fetch), ("parse", built.timings.parse),
                                     ("select", built.selectSeconds), ("articles", built.timings.articles)]
             for outcome in built.outcomes {
                 if let error = outcome.error {
                     summary.sourcesFailed.append((outcome.source.url, error))
-                    health.recordFailure(outcome.source.url, error: error)
                     logger.warning("source failed", metadata: ["url": "\(outcome.source.url)", "error": "\(error)"])
                 } else {
                     summary.sourcesOK.append(outcome.source.url)
-                    health.recordSuccess(outcome.source.url, at: options.now)
                 }
             }
             progress("selected \(digest.itemCount) new items from \(summary.sourcesOK.count) sources (\(summary.sourcesFailed.count) failed)")
@@ -104,13 +91,7 @@ public struct DailyRun: Sendable {
                 summary.skipped = true
                 return summary
             }
-            if !options.dryRun {
-                if options.force { journal.archive() }
-                do {
-                    try journal.saveDigest(digest)
-                    try journal.append(DeliveryJournal.Entry(event: "start", time: options.now, edition: edition, detail: "\(digest.itemCount) items"), sync: true)
-                } catch { throw .state(error) }
-            }
+            if !options.dryRun { try start(journal, digest, edition: edition, detail: nil) }
         }
         summary.items = digest.itemCount
 
@@ -180,6 +161,16 @@ public struct DailyRun: Sendable {
             summary.stageSeconds.append(("record", Date().timeIntervalSince(clock)))
         }
         return summary
+    }
+
+    /// Opens the edition's journal (the old one kept aside with `--force`) with its saved digest.
+    private func start(_ journal: DeliveryJournal, _ digest: Digest, edition: String, detail: String?) throws(RunError) {
+        if options.force { journal.archive() }
+        do {
+            try journal.saveDigest(digest)
+            let note = ["\(digest.itemCount) items", detail].compactMap { $0 }.joined(separator: ", ")
+            try journal.append(DeliveryJournal.Entry(event: "start", time: options.now, edition: edition, detail: note), sync: true)
+        } catch { throw .state(error) }
     }
 
     private func tokenSigner() throws(RunError) -> UnsubscribeToken? {

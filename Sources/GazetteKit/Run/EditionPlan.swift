@@ -25,9 +25,29 @@ public struct EditionPlan: Sendable {
         return "\(parts.year ?? 0)-\(pad(parts.month))-\(pad(parts.day))"
     }
 
+    /// The templates the config names (built-in ones overridden file by file).
+    public static func templates(_ config: Config) throws(RunError) -> TemplateSet {
+        do {
+            return try TemplateSet(overrides: config.templateDirectory)
+        } catch {
+            throw .render(error as? RenderError ?? .missingTemplate("\(error)"))
+        }
+    }
+
+    /// The state selection reads: seen items and source health.
+    public static func state(_ config: Config) throws(RunError) -> (SeenItems, SourceHealth) {
+        do {
+            return (try SeenItems(stateDirectory: config.stateDirectory), try SourceHealth(stateDirectory: config.stateDirectory))
+        } catch {
+            throw .state(error)
+        }
+    }
+
     public struct Result: Sendable {
         public var digest: Digest
         public var outcomes: [SourceOutcome]
+        /// `health` with this run's outcomes recorded (saved by `run`, not by `preview`).
+        public var health: SourceHealth
         public var timings: GatherStep.Timings
         public var selectSeconds: Double
     }
@@ -55,16 +75,16 @@ public struct EditionPlan: Sendable {
         clock = Date()
         gather.summariseLinkedPages(&sections)
         timings.articles = Date().timeIntervalSince(clock)
-        var failing = health
+        var health = health
         for outcome in outcomes {
-            if let error = outcome.error { failing.recordFailure(outcome.source.url, error: error) } else { failing.recordSuccess(outcome.source.url, at: now) }
+            if let error = outcome.error { health.recordFailure(outcome.source.url, error: error) } else { health.recordSuccess(outcome.source.url, at: now) }
         }
         let footer = DigestFooter(text: config.footer.text, address: config.footer.address,
-                                  failingSources: config.footer.reportFailingSources ? failing.failing(after: config.footer.failingAfterRuns) : [],
+                                  failingSources: config.footer.reportFailingSources ? health.failing(after: config.footer.failingAfterRuns) : [],
                                   webURL: config.links.web.map { LinkTemplate.fill($0, edition: edition, date: Self.day(now, in: config.timeZone)) })
         let digest = Digest(title: config.title, editionID: edition, editionDate: now, timeZone: config.timeZone,
                             intro: config.intro, language: config.language, sections: sections, footer: footer)
-        return Result(digest: digest, outcomes: outcomes, timings: timings, selectSeconds: selectSeconds)
+        return Result(digest: digest, outcomes: outcomes, health: health, timings: timings, selectSeconds: selectSeconds)
     }
 }
 

@@ -30,8 +30,7 @@ public struct MessageFactory: Sendable {
 
     public func message(for subscriber: Subscriber) -> Message {
         let recipient = recipients.recipient(for: subscriber)
-        let rendered = renderer.render(for: recipient)
         return builder.build(edition: renderer.digest.editionID, subject: subject, date: renderer.digest.editionDate,
-                             rendered: rendered, recipient: recipient, subscriberID: subscriber.id)
+                             body: renderer.encodedBody(for: recipient), recipient: recipient, subscriberID: subscriber.id)
     }
 }

@@ -29,14 +29,8 @@ public struct Preview: Sendable {
 
     public func run() throws(RunError) -> Output {
         var notes: [String] = []
-        let templates: TemplateSet
-        do { templates = try TemplateSet(overrides: config.templateDirectory) } catch { throw .render(error as? RenderError ?? .missingTemplate("\(error)")) }
-        let seen: SeenItems
-        let health: SourceHealth
-        do {
-            seen = try SeenItems(stateDirectory: config.stateDirectory)
-            health = try SourceHealth(stateDirectory: config.stateDirectory)
-        } catch { throw .state(error) }
+        let templates = try EditionPlan.templates(config)
+        let (seen, health) = try EditionPlan.state(config)
         let plan = EditionPlan(config: config, now: now, writesCache: false)
         let built = plan.build(edition: plan.editionID, seen: seen, health: health)
         for outcome in built.outcomes where outcome.error != nil {

@@ -15,7 +15,7 @@ public struct SelectionStep: Sendable {
     /// Sections in the order sources name them first; items newest first within a section.
     public func run(_ outcomes: [SourceOutcome], seen: SeenItems, health: SourceHealth) -> [DigestSection] {
         var taken: Set<String> = []
-        var bySection: [String: [(candidate: Candidate, date: Date)]] = [:]
+        var bySection: [String: [Accepted]] = [:]
         var sectionOrder: [String] = []
         let earliest = Date(timeIntervalSince1970: 788_918_400)  // 1995-01-01
         for outcome in outcomes where outcome.error == nil {
@@ -27,7 +27,7 @@ public struct SelectionStep: Sendable {
                 let reference = seen.existed ? (health.records[source.url]?.lastSuccess ?? now) : now
                 cutoff = reference.addingTimeInterval(-hours * 3600)
             }
-            var accepted: [(Candidate, Date)] = []
+            var accepted: [Accepted] = []
             for candidate in outcome.candidates {
                 let keys = candidate.keys
                 guard !seen.contains(any: keys), taken.isDisjoint(with: keys) else { continue }
@@ -38,14 +38,14 @@ public struct SelectionStep: Sendable {
                     date = published
                 }
                 if let cutoff, date < cutoff { continue }
-                accepted.append((candidate, date))
+                accepted.append(Accepted(candidate: candidate, keys: keys, date: date))
             }
-            accepted.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.order < $1.0.order }
+            accepted.sort { $0.date != $1.date ? $0.date > $1.date : $0.candidate.order < $1.candidate.order }
             if let cap = source.maxItems { accepted = Array(accepted.prefix(cap)) }
-            for (candidate, date) in accepted {
-                taken.formUnion(candidate.keys)
+            for item in accepted {
+                taken.formUnion(item.keys)
                 if bySection[source.section] == nil { sectionOrder.append(source.section) }
-                bySection[source.section, default: []].append((candidate, date))
+                bySection[source.section, default: []].append(item)
             }
         }
         var sections: [DigestSection] = []
@@ -54,17 +54,25 @@ public struct SelectionStep: Sendable {
             let sorted = bySection[name, default: []].sorted { $0.date > $1.date }
             let chosen = sorted.prefix(min(selection.maxItemsPerSection, remaining))
             remaining -= chosen.count
-            sections.append(DigestSection(name: name, items: chosen.map { item($0.candidate, date: $0.date) }))
+            sections.append(DigestSection(name: name, items: chosen.map(item)))
         }
         return sections
     }
 
-    private func item(_ candidate: Candidate, date: Date) -> DigestItem {
+    /// A candidate that passed, with its identity keys (computed once: link canonicalisation is not free).
+    private struct Accepted {
+        var candidate: Candidate
+        var keys: [String]
+        var date: Date
+    }
+
+    private func item(_ accepted: Accepted) -> DigestItem {
+        let candidate = accepted.candidate
         var item = DigestItem(headline: candidate.headline, link: candidate.link, sourceName: candidate.sourceName,
-                              published: candidate.published == nil ? nil : date, lead: candidate.lead,
+                              published: candidate.published == nil ? nil : accepted.date, lead: candidate.lead,
                               image: candidate.image.map { DigestImage(url: $0, alt: candidate.headline) },
                               feedItems: candidate.feedItems)
-        item.keys = candidate.keys
+        item.keys = accepted.keys
         return item
     }
 

@@ -15,8 +15,7 @@ public struct ArticleExtractor: Sendable {
     public func extract(_ data: Data, url: String? = nil, httpCharset: String? = nil) -> Article {
         var article = Article()
         article.url = url
-        let bytes = RawTextStripper.strip(PageDecoder.utf8(data, httpCharset: httpCharset))
-        guard let tree = HTMLTree(utf8: bytes, url: url) else { return article }
+        guard let tree = Self.tree(data, url: url, httpCharset: httpCharset) else { return article }
         let metadata = PageMetadata(tree: tree, pageURL: url)
         article.title = metadata.headline
         article.canonicalURL = metadata.canonicalURL
@@ -43,13 +42,15 @@ public struct ArticleExtractor: Sendable {
         return article
     }
 
+    /// Decoded to UTF-8, raw text and furniture regions stripped, parsed by libxml2.
+    static func tree(_ data: Data, url: String?, httpCharset: String?) -> HTMLTree? {
+        HTMLTree(utf8: RawTextStripper.strip(PageDecoder.utf8(data, httpCharset: httpCharset)), url: url)
+    }
+
     // Phase timings for gazette-bench (not used by the extractor itself).
     public static func phaseStrip(_ data: Data) -> Int { RawTextStripper.strip(PageDecoder.utf8(data, httpCharset: nil)).count }
-    public static func phaseParse(_ data: Data) -> Bool {
-        HTMLTree(utf8: RawTextStripper.strip(PageDecoder.utf8(data, httpCharset: nil)), url: nil) != nil
-    }
+    public static func phaseParse(_ data: Data) -> Bool { tree(data, url: nil, httpCharset: nil) != nil }
     public static func phaseMetadata(_ data: Data) -> String? {
-        guard let tree = HTMLTree(utf8: RawTextStripper.strip(PageDecoder.utf8(data, httpCharset: nil)), url: nil) else { return nil }
-        return PageMetadata(tree: tree, pageURL: nil).headline
+        tree(data, url: nil, httpCharset: nil).flatMap { PageMetadata(tree: $0, pageURL: nil).headline }
     }
 }

@@ -14,8 +14,9 @@ import Testing
         recipients.append(text)
         for recipient in recipients {
             let rendered = renderer.render(for: recipient)
-            #expect(rendered.encodedText == QuotedPrintable.encode(rendered.text))
-            #expect(rendered.encodedHTML == rendered.html.map { QuotedPrintable.encode($0) })
+            let encoded = renderer.encodedBody(for: recipient)
+            #expect(encoded.text == QuotedPrintable.encode(rendered.text))
+            #expect(encoded.html == rendered.html.map { QuotedPrintable.encode($0) })
         }
     }
 }

@@ -30,8 +30,8 @@ import Testing
         #expect(html.contains("Members voted to delay the decision."))
         #expect(html.hasSuffix("</html>\n"))
         #expect(html.contains("Unsubscribe</a>"))
-        // Fewer steps would not have fitted: one sentence less shortening is over budget.
-        #expect(rendered.itemsShown < 40)
+        // Some items still have their full lead.
+        #expect(rendered.itemsShown > 0 && rendered.itemsShown < 40)
     }
 
     @Test func whenHeadlinesAloneDoNotFitTheRestIsLinkedAsMoreStories() throws {

@@ -173,6 +173,20 @@ import Testing
         #expect(try fixture.smtp.received().count == 1)
     }
 
+    @Test func theStdoutBackendPrintsEachMessage() throws {
+        let fixture = try RunFixture(active: 2)
+        try fixture.writeFeed(Self.day1)
+        var config = try String(contentsOf: fixture.configURL, encoding: .utf8)
+        config = config.replacingOccurrences(of: "  backend: smtp\n", with: "  backend: stdout\n")
+        try config.write(to: fixture.configURL, atomically: true, encoding: .utf8)
+        let result = try fixture.run()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.components(separatedBy: "----- message gazette.").count - 1 == 2)
+        #expect(result.stdout.contains("To: Reader 1 <reader1@example.org>") && result.stdout.contains("To: Reader 2 <reader2@example.org>"))
+        #expect(result.stdout.contains("subscribers: 2 delivered"))
+        #expect(try fixture.smtp.received().isEmpty)
+    }
+
     @Test func aDryRunSendsNothingAndChangesNoState() throws {
         let fixture = try RunFixture(active: 2)
         try fixture.writeFeed(Self.day1)
