@@ -45,6 +45,9 @@ final class SMTPConnection {
         ccurl_setopt_pointer(raw, CURLOPT_ERRORBUFFER, errorBuffer)
         ccurl_setopt_long(raw, CURLOPT_UPLOAD, 1)
         ccurl_setopt_long(raw, CURLOPT_TIMEOUT_MS, Int(settings.timeout * 1000))
+        // The wait for a reply (after DATA, say) has its own limit, 120 s by default, which the
+        // overall timeout does not cut short: bound it by the per-message timeout too.
+        ccurl_setopt_long(raw, CURLOPT_SERVER_RESPONSE_TIMEOUT, Int(settings.timeout.rounded(.up)))
         ccurl_setopt_long(raw, CURLOPT_CONNECTTIMEOUT_MS, Int(min(settings.timeout, 20) * 1000))
         let tls: curl_usessl
         switch settings.startTLS {

@@ -129,4 +129,23 @@ import Testing
         plain.retry = RetryPolicy(maxAttempts: 1)
         #expect(!SMTPDelivery(settings: plain).deliver(DeliveryFixtures.messages(1), observer: nil)[0].outcome.isDelivered)
     }
+
+    @Test func aMessageThatOutlastsItsTimeoutIsDeferred() throws {
+        let stall = try TestPaths.temporaryDirectory().appendingPathComponent("stall")
+        try Data().write(to: stall)
+        defer { try? FileManager.default.removeItem(at: stall) }
+        let server = try SMTPTestServer(["--stall-after", "0", "--stall-file", stall.path])
+        var settings = settings(server, concurrency: 1)
+        settings.timeout = 1.5
+        settings.retry = RetryPolicy(maxAttempts: 1)
+        let started = Date()
+        let results = SMTPDelivery(settings: settings).deliver(DeliveryFixtures.messages(1), observer: nil)
+        #expect(results[0].outcome.name == "deferred")
+        let detail = results[0].outcome.detail.lowercased()
+        #expect(detail.contains("timed out") || detail.contains("timeout"))
+        #expect(Date().timeIntervalSince(started) < 10)
+        try FileManager.default.removeItem(at: stall)
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(try server.received().isEmpty)
+    }
 }
