@@ -30,10 +30,12 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // A per-thread memory region libxml2 allocates from while a page is extracted.
+        .target(name: "CLibXML2Region"),
         .target(
             name: "GazetteKit",
             dependencies: [
-                "CCurl", "CLibXML2", "COpenSSL",
+                "CCurl", "CLibXML2", "CLibXML2Region", "COpenSSL",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),

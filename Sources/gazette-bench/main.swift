@@ -90,8 +90,20 @@ case "extract-phases":
         for _ in 0..<3 { for page in pages { body(page) } }
         print(label, String(format: "%.3f s per pass", (cpuSeconds() - start) / 3))
     }
-    if arguments.count > 3, arguments[3] == "whole" {
-        for page in pages { _ = ArticleExtractor().extract(page) }
+    if arguments.count > 3, arguments[3] == "bytes" {
+        let pruned = pages.reduce(0) { $0 + ArticleExtractor.phaseStrip($1) }
+        print("pages \(pages.reduce(0) { $0 + $1.count }) bytes, pruned \(pruned) bytes")
+        exit(0)
+    }
+    if arguments.count > 3 {  // one pass of one phase, for instruction counts under callgrind
+        for page in pages {
+            switch arguments[3] {
+            case "strip": _ = ArticleExtractor.phaseStrip(page)
+            case "parse": _ = ArticleExtractor.phaseParse(page)
+            case "metadata": _ = ArticleExtractor.phaseMetadata(page)
+            default: _ = ArticleExtractor().extract(page)
+            }
+        }
         exit(0)
     }
     time("decode+strip") { _ = ArticleExtractor.phaseStrip($0) }

@@ -1,13 +1,37 @@
 import Foundation
 import CLibXML2
+import CLibXML2Region
 import Foundation
 
-/// A document parsed with libxml2's HTML parser (recovering, no network); freed in `deinit`.
+/// A document parsed with libxml2's HTML parser (recovering, no network); freed in `deinit`,
+/// or all at once with its memory region (`withPage`).
 final class HTMLTree {
     let doc: htmlDocPtr
+    /// Whether the tree lives in a memory region, which frees it.
+    let inRegion: Bool
+
+    /// Parses a page with libxml2 allocating from a per-thread memory region, calls `body` with
+    /// the tree (nil when nothing could be parsed) and then drops the region whole, which costs
+    /// far less than freeing a large tree node by node. Neither the tree nor any node or libxml2
+    /// string may be kept after `body` returns.
+    static func withPage<Result>(utf8 bytes: [UInt8], url: String?, _ body: (HTMLTree?) -> Result) -> Result {
+        _ = LibXML.initialized
+        gz_region_open()
+        defer {
+            xmlResetLastError()  // the thread's last error may hold strings from the region
+            gz_region_close()
+        }
+        let tree = HTMLTree(utf8: bytes, url: url, inRegion: true)
+        defer { tree?.releaseDictionary() }
+        return body(tree)
+    }
 
     /// Parses a whole page.
-    init?(utf8 bytes: [UInt8], url: String? = nil, encoding: String? = "UTF-8") {
+    convenience init?(utf8 bytes: [UInt8], url: String? = nil, encoding: String? = "UTF-8") {
+        self.init(utf8: bytes, url: url, encoding: encoding, inRegion: false)
+    }
+
+    private init?(utf8 bytes: [UInt8], url: String?, encoding: String? = "UTF-8", inRegion: Bool) {
         _ = LibXML.initialized
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
@@ -19,6 +43,15 @@ final class HTMLTree {
         }
         guard let parsed else { return nil }
         doc = parsed
+        self.inRegion = inRegion
+    }
+
+    /// The name dictionary holds a mutex from plain malloc; the region holds everything else.
+    private func releaseDictionary() {
+        if let dict = doc.pointee.dict {
+            doc.pointee.dict = nil
+            xmlDictFree(dict)
+        }
     }
 
     /// Parses a fragment (such as a feed's HTML summary) inside a `<body>`.
@@ -26,7 +59,9 @@ final class HTMLTree {
         self.init(utf8: Array("<html><body>\(fragment)</body></html>".utf8))
     }
 
-    deinit { xmlFreeDoc(doc) }
+    deinit {
+        if !inRegion { xmlFreeDoc(doc) }
+    }
 
     var root: xmlNodePtr? { xmlDocGetRootElement(doc) }
 
@@ -88,6 +123,18 @@ enum HTMLNode {
             attribute = current.pointee.next
         }
         return values
+    }
+
+    /// An attribute's value borrowed from the tree: libxml2's HTML parser keeps it as one text node,
+    /// or none for a bare attribute such as `hidden` (then `""`). Valid while the tree is.
+    static func value(of attribute: xmlAttrPtr) -> UnsafePointer<CChar> {
+        guard let text = attribute.pointee.children, text.pointee.type == XML_TEXT_NODE, text.pointee.next == nil,
+              let content = text.pointee.content else { return emptyValue }
+        return UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self)
+    }
+
+    private static var emptyValue: UnsafePointer<CChar> {
+        UnsafeRawPointer(("" as StaticString).utf8Start).assumingMemoryBound(to: CChar.self)
     }
 
     static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {

@@ -1,10 +1,13 @@
 import CLibXML2
+import CLibXML2Region
 
 /// One-time libxml2 setup, and conversions between Swift strings and `xmlChar` pointers.
 enum LibXML {
     /// `xmlInitParser` must run once before threads use libxml2; a lazy global runs it exactly once.
     static let initialized: Void = {
         xmlInitParser()
+        // Region-aware allocation (plain malloc/free outside a region): see `HTMLTree.withPage`.
+        xmlMemSetup(gz_region_free, gz_region_malloc, gz_region_realloc, gz_region_strdup)
         // Never fetch anything while parsing, whatever a document asks for.
         xmlSetExternalEntityLoader { _, _, _ in nil }
     }()

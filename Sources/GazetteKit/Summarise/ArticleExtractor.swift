@@ -15,7 +15,15 @@ public struct ArticleExtractor: Sendable {
     public func extract(_ data: Data, url: String? = nil, httpCharset: String? = nil) -> Article {
         var article = Article()
         article.url = url
-        guard let tree = Self.tree(data, url: url, httpCharset: httpCharset) else { return article }
+        let page = PagePruner.prune(PageDecoder.utf8(data, httpCharset: httpCharset))
+        return HTMLTree.withPage(utf8: page, url: url) { tree in
+            guard let tree else { return article }
+            fill(&article, from: tree, url: url)
+            return article
+        }
+    }
+
+    private func fill(_ article: inout Article, from tree: HTMLTree, url: String?) {
         let metadata = PageMetadata(tree: tree, pageURL: url)
         article.title = metadata.headline
         article.canonicalURL = metadata.canonicalURL
@@ -31,26 +39,31 @@ public struct ArticleExtractor: Sendable {
         article.feedItems = feed?.items ?? []
         var paragraphs = ContentExtractor(tree: tree, headline: article.title)
             .paragraphs(excluding: feed?.containers ?? [])
-        let bodyLength = paragraphs.reduce(0) { $0 + $1.count }
-        if let fromLD = metadata.articleBody, bodyLength < 300, fromLD.count > max(500, bodyLength * 2) {
+        if let fromLD = metadata.articleBody, case let bodyLength = Self.characters(in: paragraphs, upTo: 300), bodyLength < 300,
+           fromLD.count > max(500, bodyLength * 2) {
             paragraphs = fromLD.split(whereSeparator: \.isNewline).map { HTMLText.decodeEntities(String($0)).collapsingWhitespace }
                 .filter { !$0.isEmpty }
         }
         article.paragraphs = paragraphs
         (article.lead, article.leadSource) = leadPicker.pick(paragraphs: paragraphs, headline: article.title,
                                                               description: article.description)
-        return article
     }
 
-    /// Decoded to UTF-8, raw text and furniture regions stripped, parsed by libxml2.
-    static func tree(_ data: Data, url: String?, httpCharset: String?) -> HTMLTree? {
-        HTMLTree(utf8: RawTextStripper.strip(PageDecoder.utf8(data, httpCharset: httpCharset)), url: url)
+    /// Characters in `paragraphs`, counted only until `limit` is passed.
+    private static func characters(in paragraphs: [String], upTo limit: Int) -> Int {
+        var total = 0
+        for paragraph in paragraphs where total < limit { total += paragraph.count }
+        return total
     }
 
     // Phase timings for gazette-bench (not used by the extractor itself).
-    public static func phaseStrip(_ data: Data) -> Int { RawTextStripper.strip(PageDecoder.utf8(data, httpCharset: nil)).count }
-    public static func phaseParse(_ data: Data) -> Bool { tree(data, url: nil, httpCharset: nil) != nil }
+    public static func phaseStrip(_ data: Data) -> Int { PagePruner.prune(PageDecoder.utf8(data, httpCharset: nil)).count }
+    public static func phaseParse(_ data: Data) -> Bool {
+        HTMLTree.withPage(utf8: PagePruner.prune(PageDecoder.utf8(data, httpCharset: nil)), url: nil) { $0 != nil }
+    }
     public static func phaseMetadata(_ data: Data) -> String? {
-        tree(data, url: nil, httpCharset: nil).flatMap { PageMetadata(tree: $0, pageURL: nil).headline }
+        HTMLTree.withPage(utf8: PagePruner.prune(PageDecoder.utf8(data, httpCharset: nil)), url: nil) {
+            $0.flatMap { PageMetadata(tree: $0, pageURL: nil).headline }
+        }
     }
 }

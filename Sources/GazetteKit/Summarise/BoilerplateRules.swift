@@ -43,39 +43,55 @@ enum BoilerplateRules {
         "credit", "credits", "popup", "modal", "paywall", "toolbar", "sidebar", "tags",
     ]
 
-    /// The lower-cased words of a class/id string: `article-body__text` → article, body, text, articlebody.
-    static func words(_ classAndID: String) -> [String] {
-        // Runs of ASCII letters and digits, lower-cased; anything else separates words.
-        var words: [String] = []
-        var current: [UInt8] = []
-        for byte in classAndID.utf8 {
-            if byte >= 0x41, byte <= 0x5A {
-                current.append(byte | 0x20)
-            } else if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                current.append(byte)
-            } else if !current.isEmpty {
-                words.append(String(decoding: current, as: UTF8.self))
-                current.removeAll(keepingCapacity: true)
-            }
-        }
-        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-        // camelCase and glued names: keep the plain words; add pairs so "article body" also reads "articlebody".
-        var pairs: [String] = []
-        for index in words.indices.dropLast() { pairs.append(words[index] + words[index + 1]) }
-        return words + pairs
-    }
-
-    /// Which hint lists a class-and-id string hits (computed once per distinct string by callers that cache).
+    /// Which hint lists the words of an element's class and id hit. Read from the attribute bytes
+    /// directly: words are runs of ASCII letters and digits, lower-cased, and each pair of
+    /// neighbouring words also counts as one word (`article-body` also reads `articlebody`).
     struct Hints {
-        var strong: Bool
-        var negative: Bool
-        var positive: Bool
+        private(set) var strong = false
+        private(set) var negative = false
+        private(set) var positive = false
+        private var word = WordKey(), previous = WordKey()
+
+        private static let strongBit: UInt16 = 1, negativeBit: UInt16 = 2, positiveBit: UInt16 = 4
+        private static let table = WordTable(
+            BoilerplateRules.alwaysDropWords.map { ($0, strongBit) } + BoilerplateRules.negativeWords.map { ($0, negativeBit) }
+                + BoilerplateRules.positiveWords.map { ($0, positiveBit) })
+
+        init() {}
 
         init(_ classAndID: String) {
-            let words = BoilerplateRules.words(classAndID)
-            strong = words.contains(where: BoilerplateRules.alwaysDropWords.contains)
-            negative = words.contains(where: BoilerplateRules.negativeWords.contains)
-            positive = words.contains(where: BoilerplateRules.positiveWords.contains)
+            for byte in classAndID.utf8 { read(byte) }
+            endWord()
+        }
+
+        /// Reads a NUL-terminated attribute value; call `endWord()` between values.
+        mutating func read(cString: UnsafePointer<UInt8>) {
+            var p = cString
+            while p.pointee != 0 {
+                read(p.pointee)
+                p += 1
+            }
+        }
+
+        mutating func read(_ byte: UInt8) {
+            if byte >= 0x41, byte <= 0x5A {
+                word.append(byte | 0x20)
+            } else if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                word.append(byte)
+            } else {
+                endWord()
+            }
+        }
+
+        mutating func endWord() {
+            guard word.count > 0 else { return }
+            var bits = word.key.map(Self.table.value) ?? 0
+            if let pair = previous.key(joinedWith: word) { bits |= Self.table.value(pair) }
+            if bits & Self.strongBit != 0 { strong = true }
+            if bits & Self.negativeBit != 0 { negative = true }
+            if bits & Self.positiveBit != 0 { positive = true }
+            previous = word
+            word = WordKey()
         }
     }
 
@@ -90,16 +106,16 @@ enum BoilerplateRules {
         "this article was", "translated by", "reporting by",
     ]
 
+    private static let junkPrefixBytes = junkPrefixes.map { Array($0.utf8) }
+
     /// Whether a paragraph is furniture by its wording.
     static func isJunk(_ text: String) -> Bool {
         // The first 64 bytes hold every junk prefix (all shorter than 48 bytes).
-        var end = text.utf8.index(text.utf8.startIndex, offsetBy: 64, limitedBy: text.utf8.endIndex) ?? text.utf8.endIndex
-        while end < text.utf8.endIndex, UTF8.isContinuation(text.utf8[end]) { text.utf8.formIndex(before: &end) }
-        let lower = String(text[..<end]).lowercased()
-        if junkPrefixes.contains(where: { lower.hasPrefix($0) }) { return true }
+        let head = text.utf8.prefix(64).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        if junkPrefixBytes.contains(where: head.starts(with:)) { return true }
         guard text.utf8.count <= 48 else { return false }
-        let words = lower.split(separator: " ")  // (only short texts get here: lower is all of it)
-        if words.count <= 6, ["advertisement", "ad", "sponsored", "more news", "editors' picks", "most read",
+        let lower = text.lowercased()
+        if lower.utf8.split(separator: 0x20).count <= 6, ["advertisement", "ad", "sponsored", "more news", "editors' picks", "most read",
                               "share", "tweet", "email", "print", "comments", "subscribe", "menu", "close"]
             .contains(lower.trimmed.trimmingPunctuation) { return true }
         return false

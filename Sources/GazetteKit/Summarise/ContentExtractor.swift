@@ -10,15 +10,6 @@ final class ContentExtractor {
     private let headline: String?
     private let texts = NodeText()
     private var scores: [UnsafeMutableRawPointer: Double] = [:]
-    /// Class-and-id hints by string: pages repeat the same few class strings on many elements.
-    private var hintCache: [String: BoilerplateRules.Hints] = [:]
-
-    private func hints(_ classAndID: String) -> BoilerplateRules.Hints {
-        if let cached = hintCache[classAndID] { return cached }
-        let hints = BoilerplateRules.Hints(classAndID)
-        hintCache[classAndID] = hints
-        return hints
-    }
     /// Paragraphs that read as article prose, found before any cleaning, with their lengths.
     private var proseParagraphs: [(node: xmlNodePtr, characters: Int)] = []
     private var proseCharacters = 0
@@ -26,7 +17,8 @@ final class ContentExtractor {
     /// point into them, and a freed address could be reused by a later allocation.
     private var detached: [xmlNodePtr] = []
     /// `GAZETTE_DEBUG_EXTRACT=1` reports candidates, roots and large dropped containers on stderr.
-    private let debug = ProcessInfo.processInfo.environment["GAZETTE_DEBUG_EXTRACT"] != nil
+    private var debug: Bool { Self.debugEnabled }
+    private static let debugEnabled = ProcessInfo.processInfo.environment["GAZETTE_DEBUG_EXTRACT"] != nil
 
     private func debugNote(_ what: String, _ node: xmlNodePtr, _ detail: String) {
         guard debug else { return }
@@ -35,6 +27,7 @@ final class ContentExtractor {
     }
 
     deinit {
+        guard !tree.inRegion else { return }  // freed with the region
         for node in detached { xmlFreeNode(node) }
     }
 
@@ -92,20 +85,58 @@ final class ContentExtractor {
         if flags.contains(.neverText) { return true }
         if flags.contains(.furniture) { return !holdsTheArticle(node) }
         // Without attributes there is no class, role or hidden flag to go by.
-        if node.pointee.properties == nil { return false }
-        let name = HTMLNode.name(node)
-        if name == "body" || name == "html" { return false }
-        let values = HTMLNode.attributes(node, named: ["hidden", "aria-hidden", "style", "role", "itemprop", "class", "id"])
-        if values[0] != nil || values[1] == "true" { return true }
-        if let style = values[2], Self.hidesElement(style) { return true }
-        let role = values[3]?.lowercased() ?? ""
-        let explicitBody = values[4]?.lowercased() == "articlebody"
-        let classes = [values[5], values[6]].compactMap { $0 }.joined(separator: " ")
-        if BoilerplateRules.droppedRoles.contains(role) { return !holdsTheArticle(node) }
-        if name == "article" || name == "main" || explicitBody || classes.isEmpty { return false }
-        let hint = hints(classes)
+        if node.pointee.properties == nil || flags.contains(.page) { return false }
+        let values = ReadAttributes(node)
+        if values.hidden || values.ariaHidden.map({ strcmp($0, "true") == 0 }) == true { return true }
+        if let style = values.style, Self.hidesElement(String(cString: style)) { return true }
+        if let role = values.role, BoilerplateRules.droppedRoles.contains(String(cString: role).lowercased()) {
+            return !holdsTheArticle(node)
+        }
+        if flags.contains(.articleOrMain) || values.itemprop.map({ strcasecmp($0, "articlebody") == 0 }) == true { return false }
+        let hint = values.hints
         guard hint.strong || (hint.negative && !hint.positive) else { return false }
         return !holdsTheArticle(node)
+    }
+
+    /// The attributes cleaning and scoring read, borrowed from the tree in one pass over the list.
+    private struct ReadAttributes {
+        var hidden = false
+        var ariaHidden, style, role, itemprop, `class`, id: UnsafePointer<CChar>?
+
+        private static let names = WordTable([
+            ("hidden", 1), ("aria-hidden", 2), ("style", 3), ("role", 4), ("itemprop", 5), ("class", 6), ("id", 7),
+        ])
+
+        init(_ node: xmlNodePtr) {
+            var attribute = node.pointee.properties
+            while let current = attribute {
+                if let name = current.pointee.name {
+                    let value = HTMLNode.value(of: current)
+                    switch Self.names.value(cString: name) {
+                    case 1: hidden = true
+                    case 2: ariaHidden = value
+                    case 3: style = value
+                    case 4: role = value
+                    case 5: itemprop = value
+                    case 6: `class` = value
+                    case 7: id = value
+                    default: break
+                    }
+                }
+                attribute = current.pointee.next
+            }
+        }
+
+        /// Hints of the class words, then the id words.
+        var hints: BoilerplateRules.Hints {
+            var hints = BoilerplateRules.Hints()
+            for value in [`class`, id] {
+                guard let value else { continue }
+                value.withMemoryRebound(to: UInt8.self, capacity: strlen(value) + 1) { hints.read(cString: $0) }
+                hints.endWord()
+            }
+            return hints
+        }
     }
 
     /// An element holding a large share of the page's prose is never dropped, whatever its name
@@ -117,10 +148,6 @@ final class ContentExtractor {
         return Double(inside) >= 0.3 * Double(proseCharacters)
     }
 
-    private func classHints(_ node: xmlNodePtr) -> BoilerplateRules.Hints? {
-        let classes = (HTMLNode.attribute(node, "class") ?? "") + " " + (HTMLNode.attribute(node, "id") ?? "")
-        return classes.utf8.count > 1 ? hints(classes) : nil
-    }
 
     /// `display:none` or `visibility:hidden` in a style attribute, any case, spaces ignored.
     static func hidesElement(_ style: String) -> Bool {
@@ -233,7 +260,8 @@ final class ContentExtractor {
         case "h1", "h2", "h3", "h4", "h5", "h6", "th": score = -5
         default: score = 0
         }
-        if let hint = classHints(node) {
+        if node.pointee.properties != nil {
+            let hint = ReadAttributes(node).hints
             if hint.positive { score += 25 }
             if hint.negative { score -= 25 }
         }
@@ -349,6 +377,12 @@ struct Flattener {
         paragraphs.append(text)
     }
 
+    /// Lower-casing changes a text's UTF-8 length by at most a factor of three (K KELVIN SIGN, three
+    /// bytes, becomes `k`; İ, two bytes, becomes three), so texts further apart can never match.
+    private static func mayBeEqualLowercased(_ a: String, _ b: String) -> Bool {
+        a.utf8.count <= 3 * b.utf8.count && b.utf8.count <= 3 * a.utf8.count
+    }
+
     mutating func finish() -> [String] {
         flush()
         var result: [String] = []
@@ -361,7 +395,10 @@ struct Flattener {
             }
             result.append(paragraph)
         }
-        if let headline, let first = result.first, first.lowercased() == headline.lowercased() { result.removeFirst() }
+        if let headline, let first = result.first, Self.mayBeEqualLowercased(first, headline),
+           first.lowercased() == headline.lowercased() {
+            result.removeFirst()
+        }
         // Furniture before the first prose: stamps, bylines, labels, reading times, navigation words.
         while let first = result.first, result.count > 1,
               LeadPicker.isFurniture(first) || (LeadPicker.isLabel(first) && result.dropFirst().prefix(3).contains(where: LeadPicker.isProse)) {

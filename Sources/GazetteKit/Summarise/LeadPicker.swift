@@ -46,16 +46,17 @@ public struct LeadPicker: Sendable {
 
     /// Bylines, datelines alone, photo credits, "updated" stamps, audio/translation notes, reading times.
     public static func isFurniture(_ text: String) -> Bool {
-        let words = text.utf8.lazy.filter { $0 == 0x20 }.count + 1
+        let words = text.spaceCount + 1
         if endsWithCredit(text) { return true }
         guard words <= 25 else { return false }  // everything below describes short lines
-        let lower = text.lowercased()
+        let lower = text.asciiLowercased
+        func starts(_ prefix: String) -> Bool { lower.utf8.starts(with: prefix.utf8) }
         let endsAsSentence = lower.last.map { ".!?\"”".contains($0) } ?? false
-        if (lower.hasPrefix("by ") || lower.hasPrefix("von ") || lower.hasPrefix("par ")), words <= 20, !endsAsSentence {
+        if (starts("by ") || starts("von ") || starts("par ")), words <= 20, !endsAsSentence {
             return true
         }
         for stamp in ["updated", "published", "posted", "last updated", "first published", "modified"]
-            where lower.hasPrefix(stamp) && words <= 15 && !endsAsSentence {
+            where starts(stamp) && words <= 15 && !endsAsSentence {
             return true
         }
         for note in ["audio is created", "listen to this article", "listen to article", "translated by", "machine-translated",
@@ -63,7 +64,7 @@ public struct LeadPicker: Sendable {
             where lower.has(note) {
             return true
         }
-        if ["photo:", "photo by", "photograph by", "image:", "credit:", "illustration:", "pictured:"].contains(where: lower.hasPrefix) {
+        if ["photo:", "photo by", "photograph by", "image:", "credit:", "illustration:", "pictured:"].contains(where: starts) {
             return true
         }
         // A dateline alone: "WASHINGTON —", "LONDON (Reuters) -".
@@ -84,8 +85,8 @@ public struct LeadPicker: Sendable {
 
     /// A photo credit line: "Natalie Naccache | Bloomberg | Getty Images", "(AP Photo/Jane Doe)".
     public static func isPhotoCredit(_ text: String) -> Bool {
-        guard text.utf8.count <= 160, text.utf8.lazy.filter({ $0 == 0x20 }).count <= 13 else { return false }
-        let lower = text.lowercased()
+        guard text.utf8.count <= 160, text.spaceCount <= 13 else { return false }
+        let lower = text.asciiLowercased
         return ["getty images", "ap photo", "/ap", "/ reuters", "| reuters", "/reuters", "afp via", "/afp", "shutterstock",
                 "photo credit", "image credit", "photo courtesy", "courtesy of", "| bloomberg", "epa-efe", "/ epa"]
             .contains(where: lower.has)
@@ -93,7 +94,7 @@ public struct LeadPicker: Sendable {
 
     /// A short label, not a sentence: a section name, a date or time, "Text size", a reading time.
     public static func isLabel(_ text: String) -> Bool {
-        let words = text.utf8.lazy.filter { $0 == 0x20 }.count + 1
+        let words = text.spaceCount + 1
         guard let last = text.last, !".!?\"”:。！？」".contains(last), cjkCount(text) < 12 else { return false }
         if words <= 3 { return true }
         return words <= 8 && text.contains(where: \.isNumber)
@@ -101,7 +102,7 @@ public struct LeadPicker: Sendable {
 
     /// Enough words and sentence punctuation to read as prose (or a long run of words).
     public static func isProse(_ text: String) -> Bool {
-        let words = text.utf8.lazy.filter { $0 == 0x20 }.count + 1
+        let words = text.spaceCount + 1
         if words < 15, cjkCount(text) >= 20 { return true }
         let hasStop = text.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") }
             || text.contains(where: { "。！？".contains($0) })

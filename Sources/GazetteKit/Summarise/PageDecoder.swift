@@ -5,7 +5,7 @@ import Foundation
 /// else windows-1252 (what browsers assume for unlabelled Western pages).
 enum PageDecoder {
     static func utf8(_ data: Data, httpCharset: String?) -> [UInt8] {
-        let bytes = [UInt8](data)
+        let bytes = data.withUnsafeBytes { Array($0.bindMemory(to: UInt8.self)) }  // one memcpy
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Array(bytes.dropFirst(3)) }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return Transcoder.toUTF8(bytes, from: "UTF-16") ?? bytes
@@ -19,12 +19,21 @@ enum PageDecoder {
         return Transcoder.toUTF8(bytes, from: "windows-1252") ?? bytes
     }
 
-    /// UTF-8 validity without building a string (ASCII runs are skipped eight bytes at a time).
+    /// UTF-8 validity without building a string (ASCII runs are skipped 32 or 8 bytes at a time).
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
             let n = buffer.count
             var i = 0
             while i < n {
+                if i + 32 <= n {
+                    let p = UnsafeRawPointer(buffer.baseAddress! + i)
+                    let any = p.loadUnaligned(as: UInt64.self) | p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                        | p.loadUnaligned(fromByteOffset: 16, as: UInt64.self) | p.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+                    if any & 0x8080_8080_8080_8080 == 0 {
+                        i += 32
+                        continue
+                    }
+                }
                 if i + 8 <= n, UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
                     i += 8
                     continue

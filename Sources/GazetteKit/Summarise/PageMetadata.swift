@@ -31,32 +31,50 @@ struct PageMetadata {
         language = HTMLNode.attribute(root, "lang").flatMap { $0.trimmed.isEmpty ? nil : $0.trimmed }
         var bestLDRank = Int.max
         HTMLNode.forEachElement(under: root) { element in
-            if HTMLNode.isNamed(element, "meta") {
+            guard let name = element.pointee.name else { return }
+            switch Self.tags.value(cString: name) {
+            case Self.meta:
                 readMeta(element, pageURL: pageURL)
-            } else if HTMLNode.isNamed(element, "link") {
+            case Self.link:
                 if HTMLNode.attribute(element, "rel")?.lowercased() == "canonical", let href = HTMLNode.attribute(element, "href") {
                     canonicalURL = canonicalURL ?? LibXML.resolve(href, against: pageURL)
                 }
-            } else if HTMLNode.isNamed(element, "title") {
+            case Self.title:
                 documentTitle = documentTitle ?? NodeText.text(element).nilIfEmpty
-            } else if HTMLNode.isNamed(element, "h1") {
+            case Self.h1:
                 firstH1 = firstH1 ?? NodeText.text(element).nilIfEmpty
-            } else if HTMLNode.isNamed(element, "time") {
+            case Self.time:
                 if published == nil, let value = HTMLNode.attribute(element, "datetime") { published = FeedDate.parse(value) }
-            } else if HTMLNode.isNamed(element, "script") {
+            case Self.script:
                 guard HTMLNode.attribute(element, "type")?.lowercased().has("ld+json") == true,
                       let content = LibXML.take(xmlNodeGetContent(element)),
                       let json = try? JSONBytes.parse(Data(content.utf8))
                 else { return }
                 readJSONLD(json, pageURL: pageURL, bestRank: &bestLDRank)
+            default:
+                break
             }
         }
     }
 
+    /// The elements metadata comes from, by name.
+    private static let meta: UInt16 = 1, link: UInt16 = 2, title: UInt16 = 3, h1: UInt16 = 4, time: UInt16 = 5, script: UInt16 = 6
+    private static let tags = WordTable([("meta", meta), ("link", link), ("title", title), ("h1", h1), ("time", time), ("script", script)])
+    private static let metaAttributes = WordTable([("property", 1), ("name", 2), ("itemprop", 3), ("content", 4)])
+
     private mutating func readMeta(_ element: xmlNodePtr, pageURL: String?) {
-        let key = (HTMLNode.attribute(element, "property") ?? HTMLNode.attribute(element, "name")
-            ?? HTMLNode.attribute(element, "itemprop") ?? "").lowercased()
-        guard let content = HTMLNode.attribute(element, "content")?.collapsingWhitespace, !content.isEmpty else { return }
+        // One pass over the attributes, borrowing their values.
+        var values = [UnsafePointer<CChar>?](repeating: nil, count: 5)
+        var attribute = element.pointee.properties
+        while let current = attribute {
+            if let name = current.pointee.name {
+                let index = Int(Self.metaAttributes.value(cString: name))
+                if index > 0, values[index] == nil { values[index] = HTMLNode.value(of: current) }
+            }
+            attribute = current.pointee.next
+        }
+        let key = (values[1] ?? values[2] ?? values[3]).map { String(cString: $0).lowercased() } ?? ""
+        guard let raw = values[4], case let content = String(cString: raw).collapsingWhitespace, !content.isEmpty else { return }
         switch key {
         case "og:title": ogTitle = ogTitle ?? content
         case "twitter:title": twitterTitle = twitterTitle ?? content

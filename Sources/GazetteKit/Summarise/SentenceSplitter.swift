@@ -13,48 +13,83 @@ public enum SentenceSplitter {
     ]
 
     public static func split(_ text: String) -> [String] {
-        // Unicode scalars, not Characters: the rules only look at single code points, and grapheme
-        // breaking is by far the slowest part of walking a string.
-        let chars = Array(text.unicodeScalars)
+        // UTF-8 bytes: the rules only look at the code points around sentence punctuation, so
+        // everything else is skipped a byte at a time without decoding.
+        let text = UTF8Text(text)
+        let n = text.bytes.count
         var sentences: [String] = []
         var start = 0
         var i = 0
-        while i < chars.count {
-            let c = chars[i]
+        while i < n {
+            let byte = text.bytes[i]
+            if byte < 0x80, byte != UInt8(ascii: "."), byte != UInt8(ascii: "!"), byte != UInt8(ascii: "?") {
+                i += 1
+                continue
+            }
+            let (c, length) = text.scalar(at: i)
             if c == "。" || c == "！" || c == "？" {
-                var j = i + 1
-                while j < chars.count, isCloser(chars[j]) { j += 1 }
-                append(chars[start..<j], to: &sentences)
+                var j = i + length
+                while j < n, case let (d, l) = text.scalar(at: j), isCloser(d) { j += l }
+                append(text.bytes[start..<j], to: &sentences)
                 start = j
                 i = j
                 continue
             }
-            guard c == "." || c == "!" || c == "?" || c == "…" else { i += 1; continue }
-            var j = i + 1
-            while j < chars.count, chars[j] == "." || chars[j] == "!" || chars[j] == "?" || chars[j] == "…" || isCloser(chars[j]) {
-                j += 1
+            guard c == "." || c == "!" || c == "?" || c == "…" else { i += length; continue }
+            var j = i + length
+            var onlyClosers = true
+            while j < n {
+                let (d, l) = text.scalar(at: j)
+                if d == "." || d == "!" || d == "?" || d == "…" {
+                    onlyClosers = false
+                } else if !isCloser(d) {
+                    break
+                }
+                j += l
             }
-            guard j < chars.count else { break }
-            guard chars[j].properties.isWhitespace else { i = j; continue }
+            guard j < n else { break }
+            guard text.scalar(at: j).0.properties.isWhitespace else { i = j; continue }
             var k = j
-            while k < chars.count, chars[k].properties.isWhitespace { k += 1 }
-            guard k < chars.count, startsSentence(chars[k]) else { i = k; continue }
-            if c == ".", chars[i + 1..<j].allSatisfy({ isCloser($0) }), endsWithAbbreviation(chars, before: i) {
+            while k < n, case let (d, l) = text.scalar(at: k), d.properties.isWhitespace { k += l }
+            guard k < n, startsSentence(text.scalar(at: k).0) else { i = k; continue }
+            if c == ".", onlyClosers, endsWithAbbreviation(text, before: i) {
                 i = k
                 continue
             }
-            append(chars[start..<j], to: &sentences)
+            append(text.bytes[start..<j], to: &sentences)
             start = k
             i = k
         }
-        if start < chars.count { append(chars[start...], to: &sentences) }
+        if start < n { append(text.bytes[start...], to: &sentences) }
         return sentences
     }
 
-    private static func append(_ slice: ArraySlice<Unicode.Scalar>, to sentences: inout [String]) {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: slice)
-        let sentence = String(view).trimmed
+    /// A string's UTF-8 bytes with code point access at byte offsets (the bytes are valid UTF-8).
+    private struct UTF8Text {
+        let bytes: [UInt8]
+
+        init(_ text: String) { bytes = Array(text.utf8) }
+
+        /// The code point starting at `i` and its length in bytes.
+        func scalar(at i: Int) -> (Unicode.Scalar, Int) {
+            let b0 = UInt32(bytes[i])
+            if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
+            let length = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2
+            var value = b0 & (0xFF >> (length + 1))
+            for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+            return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+        }
+
+        /// Where the code point that ends just before `i` starts.
+        func start(before i: Int) -> Int {
+            var s = i - 1
+            while s > 0, bytes[s] & 0xC0 == 0x80 { s -= 1 }
+            return s
+        }
+    }
+
+    private static func append(_ slice: ArraySlice<UInt8>, to sentences: inout [String]) {
+        let sentence = String(decoding: slice, as: UTF8.self).trimmed
         if !sentence.isEmpty { sentences.append(sentence) }
     }
 
@@ -68,15 +103,19 @@ public enum SentenceSplitter {
         return properties.isAlphabetic && !properties.isLowercase && !properties.isUppercase  // scripts without case
     }
 
-    /// Whether the word that ends at the period at `index` is an abbreviation or an initial.
-    private static func endsWithAbbreviation(_ chars: [Unicode.Scalar], before index: Int) -> Bool {
+    /// Whether the word that ends at the period at byte `index` is an abbreviation or an initial.
+    private static func endsWithAbbreviation(_ text: UTF8Text, before index: Int) -> Bool {
         var s = index
-        while s > 0, chars[s - 1].properties.isAlphabetic || chars[s - 1] == "." { s -= 1 }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: chars[s..<index])
-        let word = String(view).lowercased()
-        guard !word.isEmpty else { return false }
-        if chars[s..<index].count == 1 { return chars[s].properties.isUppercase }  // an initial: "J. R. R. Tolkien"
-        return abbreviations.contains(word)
+        var scalars = 0
+        while s > 0 {
+            let previous = text.start(before: s)
+            let c = text.scalar(at: previous).0
+            guard c.properties.isAlphabetic || c == "." else { break }
+            s = previous
+            scalars += 1
+        }
+        guard scalars > 0 else { return false }
+        if scalars == 1 { return text.scalar(at: s).0.properties.isUppercase }  // an initial: "J. R. R. Tolkien"
+        return abbreviations.contains(String(decoding: text.bytes[s..<index], as: UTF8.self).lowercased())
     }
 }

@@ -1,8 +1,7 @@
 import CLibXML2
 
-/// What the extractor needs to know about an element's name, decided once per distinct name.
-/// libxml2's HTML parser interns names in the document's dictionary, so equal names share one
-/// pointer: the lookup hashes a pointer instead of building and hashing a Swift string.
+/// What the extractor needs to know about an element's name, from a table built once: the name's
+/// bytes are looked up directly (`WordTable`), with no Swift string per element.
 final class TagTable {
     struct Flags: OptionSet {
         let rawValue: UInt16
@@ -17,29 +16,31 @@ final class TagTable {
         static let anchor = Flags(rawValue: 1 << 5)
         static let lineBreak = Flags(rawValue: 1 << 6)  // br, and h1 (the headline is shown apart)
         static let cell = Flags(rawValue: 1 << 7)
+        /// `<article>` and `<main>`: never dropped for their class.
+        static let articleOrMain = Flags(rawValue: 1 << 9)
+        /// `<body>` and `<html>`.
+        static let page = Flags(rawValue: 1 << 10)
     }
 
-    private var cache: [UnsafePointer<xmlChar>: Flags] = [:]
+    private static let table: WordTable = {
+        var entries: [(word: String, value: UInt16)] = []
+        func add(_ names: some Sequence<String>, _ flags: Flags) { entries += names.map { ($0, flags.rawValue) } }
+        add(Flattener.blockTags, .block)
+        add(NodeText.invisible, .invisible)
+        add(BoilerplateRules.neverTextTags, .neverText)
+        add(BoilerplateRules.droppedTags.subtracting(BoilerplateRules.neverTextTags), .furniture)
+        add(["p", "pre", "td", "blockquote"], .scored)
+        add(["div"], .div)
+        add(["a"], .anchor)
+        add(["br", "h1"], .lineBreak)
+        add(["td", "th"], .cell)
+        add(["article", "main"], .articleOrMain)
+        add(["body", "html"], .page)
+        return WordTable(entries)
+    }()
 
     func flags(_ node: xmlNodePtr) -> Flags {
         guard node.pointee.type == XML_ELEMENT_NODE, let name = node.pointee.name else { return [] }
-        let key = UnsafePointer(name)
-        if let known = cache[key] { return known }
-        let text = String(cString: name)
-        var flags: Flags = []
-        if Flattener.blockTags.contains(text) { flags.insert(.block) }
-        if NodeText.invisible.contains(text) { flags.insert(.invisible) }
-        if BoilerplateRules.neverTextTags.contains(text) {
-            flags.insert(.neverText)
-        } else if BoilerplateRules.droppedTags.contains(text) {
-            flags.insert(.furniture)
-        }
-        if ["p", "pre", "td", "blockquote"].contains(text) { flags.insert(.scored) }
-        if text == "div" { flags.insert(.div) }
-        if text == "a" { flags.insert(.anchor) }
-        if text == "br" || text == "h1" { flags.insert(.lineBreak) }
-        if text == "td" || text == "th" { flags.insert(.cell) }
-        cache[key] = flags
-        return flags
+        return Flags(rawValue: Self.table.value(cString: name))
     }
 }
