@@ -60,7 +60,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GazetteKitTests",
-            dependencies: ["GazetteKit"],
+            dependencies: ["GazetteKit", "CLibXML2Region"],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
     ]

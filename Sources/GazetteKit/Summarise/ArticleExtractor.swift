@@ -15,7 +15,7 @@ public struct ArticleExtractor: Sendable {
     public func extract(_ data: Data, url: String? = nil, httpCharset: String? = nil) -> Article {
         var article = Article()
         article.url = url
-        let page = PagePruner.prune(PageDecoder.utf8(data, httpCharset: httpCharset))
+        let page = PageDecoder.withUTF8(data, httpCharset: httpCharset, PagePruner.prune)
         return HTMLTree.withPage(utf8: page, url: url) { tree in
             guard let tree else { return article }
             fill(&article, from: tree, url: url)
@@ -57,12 +57,12 @@ public struct ArticleExtractor: Sendable {
     }
 
     // Phase timings for gazette-bench (not used by the extractor itself).
-    public static func phaseStrip(_ data: Data) -> Int { PagePruner.prune(PageDecoder.utf8(data, httpCharset: nil)).count }
+    public static func phaseStrip(_ data: Data) -> Int { PageDecoder.withUTF8(data, httpCharset: nil, PagePruner.prune).count }
     public static func phaseParse(_ data: Data) -> Bool {
-        HTMLTree.withPage(utf8: PagePruner.prune(PageDecoder.utf8(data, httpCharset: nil)), url: nil) { $0 != nil }
+        HTMLTree.withPage(utf8: PageDecoder.withUTF8(data, httpCharset: nil, PagePruner.prune), url: nil) { $0 != nil }
     }
     public static func phaseMetadata(_ data: Data) -> String? {
-        HTMLTree.withPage(utf8: PagePruner.prune(PageDecoder.utf8(data, httpCharset: nil)), url: nil) {
+        HTMLTree.withPage(utf8: PageDecoder.withUTF8(data, httpCharset: nil, PagePruner.prune), url: nil) {
             $0.flatMap { PageMetadata(tree: $0, pageURL: nil).headline }
         }
     }

@@ -106,19 +106,33 @@ enum BoilerplateRules {
         "this article was", "translated by", "reporting by",
     ]
 
-    private static let junkPrefixBytes = junkPrefixes.map { Array($0.utf8) }
+    /// The junk prefixes as bytes, grouped by their first byte.
+    private static let junkPrefixBytes: [UInt8: [[UInt8]]] = Dictionary(grouping: junkPrefixes.map { Array($0.utf8) }) { $0[0] }
+
+    /// Short lines that are furniture when they are all a paragraph says (punctuation aside).
+    static let junkLines = ["advertisement", "ad", "sponsored", "more news", "editors' picks", "most read", "share", "tweet",
+                            "email", "print", "comments", "subscribe", "menu", "close"]
 
     /// Whether a paragraph is furniture by its wording.
     static func isJunk(_ text: String) -> Bool {
-        // The first 64 bytes hold every junk prefix (all shorter than 48 bytes).
-        let head = text.utf8.prefix(64).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        if junkPrefixBytes.contains(where: head.starts(with:)) { return true }
+        var text = text
+        let prefixed = text.withUTF8 { bytes -> Bool in
+            guard let first = bytes.first, let candidates = junkPrefixBytes[first >= 0x41 && first <= 0x5A ? first | 0x20 : first]
+            else { return false }
+            return candidates.contains { prefix in
+                prefix.count <= bytes.count && prefix.indices.allSatisfy { k in
+                    let byte = bytes[k]
+                    return (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == prefix[k]
+                }
+            }
+        }
+        if prefixed { return true }
         guard text.utf8.count <= 48 else { return false }
+        // Cheap first: the line must contain one of the words at all.
+        let ascii = text.asciiLowercased
+        guard junkLines.contains(where: ascii.has) else { return false }
         let lower = text.lowercased()
-        if lower.utf8.split(separator: 0x20).count <= 6, ["advertisement", "ad", "sponsored", "more news", "editors' picks", "most read",
-                              "share", "tweet", "email", "print", "comments", "subscribe", "menu", "close"]
-            .contains(lower.trimmed.trimmingPunctuation) { return true }
-        return false
+        return lower.utf8.split(separator: 0x20).count <= 6 && junkLines.contains(lower.trimmed.trimmingPunctuation)
     }
 }
 

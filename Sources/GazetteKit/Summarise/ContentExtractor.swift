@@ -41,7 +41,7 @@ final class ContentExtractor {
         guard let body = tree.body ?? tree.root else { return [] }
         for node in removed { detach(node) }
         HTMLNode.forEachElement(under: body) { element in
-            guard ["p", "blockquote", "pre"].contains(HTMLNode.name(element)) else { return }
+            guard texts.tags.flags(element).contains(.prose) else { return }
             let stats = texts.stats(element)
             if stats.characters >= 80, stats.linkDensity < 0.3 { proseParagraphs.append((element, stats.characters)) }
         }
@@ -130,12 +130,15 @@ final class ContentExtractor {
         /// Hints of the class words, then the id words.
         var hints: BoilerplateRules.Hints {
             var hints = BoilerplateRules.Hints()
-            for value in [`class`, id] {
-                guard let value else { continue }
-                value.withMemoryRebound(to: UInt8.self, capacity: strlen(value) + 1) { hints.read(cString: $0) }
-                hints.endWord()
-            }
+            Self.read(`class`, into: &hints)
+            Self.read(id, into: &hints)
             return hints
+        }
+
+        private static func read(_ value: UnsafePointer<CChar>?, into hints: inout BoilerplateRules.Hints) {
+            guard let value else { return }
+            hints.read(cString: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self))
+            hints.endWord()
         }
     }
 

@@ -101,6 +101,11 @@ struct PageFeedDetector {
     /// `12:08 PM`, `8:15`, `07.30`, `5 min ago`, `2 hours ago`.
     static func looksLikeTime(_ text: String) -> Bool {
         guard let first = text.utf8.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") else { return false }
+        // A clock has its `:` or `.` within the first five bytes (two digits, one perhaps not ASCII);
+        // otherwise only "... ago" can match.
+        guard text.utf8.prefix(5).contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") })
+                || text.utf8.reversed().drop(while: { $0 == 0x20 }).prefix(3).map({ $0 | 0x20 }).elementsEqual("oga".utf8)
+        else { return false }
         let words = text.lowercased().split(separator: " ")
         guard let first = words.first else { return false }
         let clock = first.split(separator: ":", omittingEmptySubsequences: false)

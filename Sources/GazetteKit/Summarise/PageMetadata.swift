@@ -73,27 +73,44 @@ struct PageMetadata {
             }
             attribute = current.pointee.next
         }
-        let key = (values[1] ?? values[2] ?? values[3]).map { String(cString: $0).lowercased() } ?? ""
-        guard let raw = values[4], case let content = String(cString: raw).collapsingWhitespace, !content.isEmpty else { return }
-        switch key {
-        case "og:title": ogTitle = ogTitle ?? content
-        case "twitter:title": twitterTitle = twitterTitle ?? content
-        case "og:site_name", "application-name": siteName = siteName ?? content
-        case "og:description", "description", "twitter:description": metaDescription = metaDescription ?? content
-        case "og:image", "twitter:image", "twitter:image:src": image = image ?? LibXML.resolve(content, against: pageURL)
-        case "og:url": canonicalURL = canonicalURL ?? LibXML.resolve(content, against: pageURL)
-        case "article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date", "dcterms.created":
-            published = published ?? FeedDate.parse(content)
-        case "article:modified_time", "datemodified", "og:updated_time", "dcterms.modified":
-            modified = modified ?? FeedDate.parse(content)
-        case "author", "article:author", "byl", "dc.creator":
+        guard let keyValue = values[1] ?? values[2] ?? values[3],
+              let field = Self.metaFields[String(cString: keyValue).lowercased()],
+              let raw = values[4], case let content = String(cString: raw).collapsingWhitespace, !content.isEmpty else { return }
+        switch field {
+        case .ogTitle: ogTitle = ogTitle ?? content
+        case .twitterTitle: twitterTitle = twitterTitle ?? content
+        case .siteName: siteName = siteName ?? content
+        case .description: metaDescription = metaDescription ?? content
+        case .image: image = image ?? LibXML.resolve(content, against: pageURL)
+        case .url: canonicalURL = canonicalURL ?? LibXML.resolve(content, against: pageURL)
+        case .published: published = published ?? FeedDate.parse(content)
+        case .modified: modified = modified ?? FeedDate.parse(content)
+        case .author:
             if !content.hasPrefix("http"), !authors.contains(content) {
                 authors.append(content.hasPrefix("By ") ? String(content.dropFirst(3)) : content)
             }
-        case "og:locale", "language", "content-language": language = language ?? content
-        default: break
+        case .language: language = language ?? content
         }
     }
+
+    private enum MetaField {
+        case ogTitle, twitterTitle, siteName, description, image, url, published, modified, author, language
+    }
+
+    /// `<meta>` keys (`property`, `name` or `itemprop`, lower-cased) and what they give.
+    private static let metaFields: [String: MetaField] = {
+        var fields: [String: MetaField] = ["og:title": .ogTitle, "twitter:title": .twitterTitle, "og:url": .url]
+        for key in ["og:site_name", "application-name"] { fields[key] = .siteName }
+        for key in ["og:description", "description", "twitter:description"] { fields[key] = .description }
+        for key in ["og:image", "twitter:image", "twitter:image:src"] { fields[key] = .image }
+        for key in ["article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date", "dcterms.created"] {
+            fields[key] = .published
+        }
+        for key in ["article:modified_time", "datemodified", "og:updated_time", "dcterms.modified"] { fields[key] = .modified }
+        for key in ["author", "article:author", "byl", "dc.creator"] { fields[key] = .author }
+        for key in ["og:locale", "language", "content-language"] { fields[key] = .language }
+        return fields
+    }()
 
     private mutating func readJSONLD(_ json: JSONValue, pageURL: String?, bestRank: inout Int) {
         if case .array(let items) = json {

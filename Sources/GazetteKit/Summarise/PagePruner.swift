@@ -12,20 +12,22 @@ import Foundation
 /// quoted or unquoted as a browser reads them. A tag that cannot be read to its end is left as it is.
 enum PagePruner {
     /// Attributes some part of extraction reads; every other attribute is dropped.
-    static let keptAttributes: [[UInt8]] = [
+    static let keptAttributes = WordTable([
         "class", "id", "style", "hidden", "aria-hidden", "role", "itemprop", "lang", "rel", "href", "datetime",
         "type", "property", "name", "content",
-    ].map { Array($0.utf8) }
+    ].map { ($0, 1) })
 
     static func prune(_ page: [UInt8]) -> [UInt8] {
-        page.withUnsafeBufferPointer { input in
-            // Output is at most the input plus one separating space per attribute that followed a
-            // quoted value directly (at most one per four bytes).
-            [UInt8](unsafeUninitializedCapacity: input.count + input.count / 4 + 64) { output, count in
-                var pruning = Pruning(input: input, output: output)
-                pruning.run()
-                count = pruning.written
-            }
+        page.withUnsafeBufferPointer(prune)
+    }
+
+    static func prune(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        // Output is at most the input plus one separating space per attribute that followed a
+        // quoted value directly (at most one per four bytes).
+        [UInt8](unsafeUninitializedCapacity: input.count + input.count / 4 + 64) { output, count in
+            var pruning = Pruning(input: input, output: output)
+            pruning.run()
+            count = pruning.written
         }
     }
 }
@@ -114,12 +116,13 @@ private struct Pruning {
         var k = range.lowerBound
         let end = range.upperBound
         while k < end {
-            let byte = s[k]
-            write(byte)
-            k += 1
-            if isSpace(byte) {
-                while k < end, isSpace(s[k]) { k += 1 }
-            }
+            // Up to and including the next whitespace byte in one copy, then skip the rest of the run.
+            var j = k
+            while j < end, s[j] > 0x20 || !isSpace(s[j]) { j += 1 }
+            if j < end { j += 1 }
+            copyVerbatim(k..<j)
+            k = j
+            while k < end, isSpace(s[k]) { k += 1 }
         }
     }
 
@@ -157,7 +160,7 @@ private struct Pruning {
             }
             guard let (name, value, end) = attribute(at: j) else { written = start; return nil }
             defer { j = end }
-            guard PagePruner.keptAttributes.contains(where: { equalsLowercased(name, $0) }) else { continue }
+            guard isKept(name) else { continue }
             if equalsLowercased(name, Self.style), let value, index(of: UInt8(ascii: "&"), in: value) == nil {
                 if ContentExtractor.hidesElement(String(decoding: s[value], as: UTF8.self)) {
                     write(Self.hidingStyle)
@@ -254,6 +257,13 @@ private struct Pruning {
     }
 
     // MARK: Bytes
+
+    private func isKept(_ name: Range<Int>) -> Bool {
+        guard name.count <= 16 else { return false }
+        var key = WordKey()
+        for i in name { key.append(s[i] >= 0x41 && s[i] <= 0x5A ? s[i] | 0x20 : s[i]) }
+        return key.key.map(PagePruner.keptAttributes.value) == 1
+    }
 
     private func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
     private func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }

@@ -20,6 +20,8 @@ final class TagTable {
         static let articleOrMain = Flags(rawValue: 1 << 9)
         /// `<body>` and `<html>`.
         static let page = Flags(rawValue: 1 << 10)
+        /// Elements that hold prose: p, blockquote, pre.
+        static let prose = Flags(rawValue: 1 << 11)
     }
 
     private static let table: WordTable = {
@@ -36,6 +38,7 @@ final class TagTable {
         add(["td", "th"], .cell)
         add(["article", "main"], .articleOrMain)
         add(["body", "html"], .page)
+        add(["p", "blockquote", "pre"], .prose)
         return WordTable(entries)
     }()
 
