@@ -90,6 +90,10 @@ case "extract-phases":
         for _ in 0..<3 { for page in pages { body(page) } }
         print(label, String(format: "%.3f s per pass", (cpuSeconds() - start) / 3))
     }
+    if arguments.count > 4, arguments[3] == "dump" {  // the pruned page libxml2 parses
+        FileHandle.standardOutput.write(Data(ArticleExtractor.phasePrune(pages[Int(arguments[4]) ?? 0])))
+        exit(0)
+    }
     if arguments.count > 3, arguments[3] == "bytes" {
         let pruned = pages.reduce(0) { $0 + ArticleExtractor.phaseStrip($1) }
         print("pages \(pages.reduce(0) { $0 + $1.count }) bytes, pruned \(pruned) bytes")

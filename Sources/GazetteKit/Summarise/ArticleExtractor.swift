@@ -57,6 +57,7 @@ public struct ArticleExtractor: Sendable {
     }
 
     // Phase timings for gazette-bench (not used by the extractor itself).
+    public static func phasePrune(_ data: Data) -> [UInt8] { PageDecoder.withUTF8(data, httpCharset: nil, PagePruner.prune) }
     public static func phaseStrip(_ data: Data) -> Int { PageDecoder.withUTF8(data, httpCharset: nil, PagePruner.prune).count }
     public static func phaseParse(_ data: Data) -> Bool {
         HTMLTree.withPage(utf8: PageDecoder.withUTF8(data, httpCharset: nil, PagePruner.prune), url: nil) { $0 != nil }

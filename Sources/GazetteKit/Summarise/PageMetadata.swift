@@ -93,9 +93,12 @@ struct PageMetadata {
         }
     }
 
-    private enum MetaField {
+    enum MetaField {
         case ogTitle, twitterTitle, siteName, description, image, url, published, modified, author, language
     }
+
+    /// The `<meta>` keys metadata is read from; the pruner drops other `<meta>` tags in `<head>`.
+    static var metaKeys: Dictionary<String, MetaField>.Keys { metaFields.keys }
 
     /// `<meta>` keys (`property`, `name` or `itemprop`, lower-cased) and what they give.
     private static let metaFields: [String: MetaField] = {

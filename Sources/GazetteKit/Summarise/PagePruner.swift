@@ -3,7 +3,8 @@ import Foundation
 /// Drops what no extractor reads before libxml2 builds a tree of a page (often half its bytes, and
 /// parsing is most of extraction's cost): `<script>` (JSON-LD kept), `<style>`, `<svg>`,
 /// `<noscript>`, `<template>`, `<iframe>`, form controls, comments, attributes the extractor never
-/// reads (`srcset`, `data-*`, event handlers…), all but the first character of each run of
+/// reads (`srcset`, `data-*`, event handlers…), `<link>` and `<meta>` tags in `<head>` that give no
+/// metadata, all but the first character of each run of
 /// whitespace in text (every reader collapses runs anyway), and `nav`/`header`/`footer` regions
 /// that hold little of the page's prose.
 ///
@@ -46,6 +47,8 @@ private struct Pruning {
     private(set) var written = 0
     /// `<p>` tags on the whole page, for the furniture guard.
     private var paragraphs = 1
+    /// Between `<head>` and `</head>` or `<body>`.
+    private var inHead = false
 
     init(input: UnsafeBufferPointer<UInt8>, output: UnsafeMutableBufferPointer<UInt8>) {
         s = input
@@ -69,12 +72,23 @@ private struct Pruning {
                 continue
             }
             guard i + 1 < n, isLetter(s[i + 1]) else {
+                if i + 2 < n, s[i + 1] == UInt8(ascii: "/"), equalsLowercased((i + 2)..<tagNameEnd(from: i + 2), Self.head) {
+                    inHead = false
+                }
                 write(s[i])
                 i += 1
                 continue
             }
             let nameEnd = tagNameEnd(from: i + 1)
             let name = (i + 1)..<nameEnd
+            if equalsLowercased(name, Self.head) {
+                inHead = true
+            } else if equalsLowercased(name, Self.body) {
+                inHead = false
+            } else if inHead, !givesMetadata(name, attributesFrom: nameEnd), let end = startTagEnd(from: nameEnd) {
+                i = end
+                continue
+            }
             if let raw = Self.rawText.firstIndex(where: { equalsLowercased(name, $0) }) {
                 let tagEnd = startTagEnd(from: nameEnd) ?? index(of: UInt8(ascii: ">"), from: nameEnd).map { $0 + 1 } ?? n
                 let close = find(Self.rawTextClose[raw], from: tagEnd, caseInsensitive: true) ?? n
@@ -174,6 +188,36 @@ private struct Pruning {
     }
 
     private static let link = Array("link".utf8), rel = Array("rel".utf8), canonical = Array("canonical".utf8)
+    private static let head = Array("head".utf8), body = Array("body".utf8), meta = Array("meta".utf8)
+    private static let metaKeys: [[UInt8]] = PageMetadata.metaKeys.map { Array($0.utf8) }
+
+    /// False for a `<link>` that is not the canonical link and a `<meta>` whose key metadata does
+    /// not read (or that has no `content`); true for every other element.
+    private func givesMetadata(_ name: Range<Int>, attributesFrom start: Int) -> Bool {
+        let isLink = equalsLowercased(name, Self.link)
+        guard isLink || equalsLowercased(name, Self.meta) else { return true }
+        var rel: Range<Int>?, key: (rank: Int, value: Range<Int>)?, hasContent = false
+        var j = start
+        while let next = nextAttribute(from: j) {
+            j = next.end
+            guard let value = next.value else { continue }
+            if index(of: UInt8(ascii: "&"), in: value) != nil { return true }  // entities: leave it to the parser
+            if isLink {
+                if rel == nil, equalsLowercased(next.name, Self.rel) { rel = value }
+            } else if equalsLowercased(next.name, Self.content) {
+                hasContent = true
+            } else if let rank = Self.keyAttributes.firstIndex(where: { equalsLowercased(next.name, $0) }), rank < key?.rank ?? 3 {
+                key = (rank, value)
+            }
+        }
+        if isLink { return rel.map { equalsLowercased($0, Self.canonical) } ?? false }
+        guard hasContent, let key else { return false }
+        return Self.metaKeys.contains { equalsLowercased(key.value, $0) }
+    }
+
+    /// Where a `<meta>` key is read from, in order of preference.
+    private static let keyAttributes: [[UInt8]] = ["property", "name", "itemprop"].map { Array($0.utf8) }
+    private static let content = Array("content".utf8)
     private static let href = Array("href".utf8), style = Array("style".utf8)
     /// No longer than any style attribute that hides: a space, `style=` and `display:none`.
     private static let hidingStyle = Array(" style=display:none".utf8)

@@ -55,4 +55,14 @@ import Testing
         let tag = String(repeating: "<a x=\"\"id=\"\"class=\"\"b>", count: 200)
         #expect(strip(tag) == String(repeating: "<a id=\"\" class=\"\">", count: 200))
     }
+
+    @Test func headKeepsOnlyTheMetaAndLinkTagsMetadataReads() {
+        let head = "<head><meta charset=utf-8><meta name=viewport content=\"width=device-width\">"
+            + "<meta property=\"og:title\" content=\"T\"><meta name=\"Description\" content=\"D\"><meta name=description>"
+            + "<link rel=stylesheet href=a.css><link rel=canonical href=\"/story\"><title>T</title></head>"
+        #expect(strip(head + "<body><meta itemprop=wordCount content=9><p>x</p></body>")
+                == "<head><meta property=\"og:title\" content=\"T\"><meta name=\"Description\" content=\"D\">"
+                + "<link rel=canonical href=\"/story\"><title>T</title></head>"
+                + "<body><meta itemprop=wordCount content=9><p>x</p></body>")
+    }
 }
