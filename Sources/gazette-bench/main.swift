@@ -81,7 +81,9 @@ case "messages":
     print("{\"messages\": \(people.count), \"items\": \(Int(arguments[2]) ?? 40), \"wall\": \(wall), \"cpu\": \(cpuSeconds() - startCPU), \"bytes\": \(bytes)}")
 
 case "extract-phases":
-    // Where extraction time goes: decode + strip, + libxml2 parse, + metadata, the whole extract.
+    // Where extraction time goes: decode + prune, + libxml2 parse, + metadata, the whole extract.
+    // A fourth argument runs one pass of one phase (prune, parse, metadata, whole) for callgrind;
+    // `bytes` prints how much of the pages reaches libxml2, `dump N` prints page N as libxml2 gets it.
     let directory = arguments[2]
     let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".html") }.sorted()
     let pages = files.compactMap { FileManager.default.contents(atPath: directory + "/" + $0) }
@@ -95,14 +97,14 @@ case "extract-phases":
         exit(0)
     }
     if arguments.count > 3, arguments[3] == "bytes" {
-        let pruned = pages.reduce(0) { $0 + ArticleExtractor.phaseStrip($1) }
+        let pruned = pages.reduce(0) { $0 + ArticleExtractor.phasePrune($1).count }
         print("pages \(pages.reduce(0) { $0 + $1.count }) bytes, pruned \(pruned) bytes")
         exit(0)
     }
     if arguments.count > 3 {  // one pass of one phase, for instruction counts under callgrind
         for page in pages {
             switch arguments[3] {
-            case "strip": _ = ArticleExtractor.phaseStrip(page)
+            case "prune": _ = ArticleExtractor.phasePrune(page)
             case "parse": _ = ArticleExtractor.phaseParse(page)
             case "metadata": _ = ArticleExtractor.phaseMetadata(page)
             default: _ = ArticleExtractor().extract(page)
@@ -110,9 +112,9 @@ case "extract-phases":
         }
         exit(0)
     }
-    time("decode+strip") { _ = ArticleExtractor.phaseStrip($0) }
-    time("decode+strip+parse") { _ = ArticleExtractor.phaseParse($0) }
-    time("decode+strip+parse+metadata") { _ = ArticleExtractor.phaseMetadata($0) }
+    time("decode+prune") { _ = ArticleExtractor.phasePrune($0) }
+    time("decode+prune+parse") { _ = ArticleExtractor.phaseParse($0) }
+    time("decode+prune+parse+metadata") { _ = ArticleExtractor.phaseMetadata($0) }
     time("whole extract") { _ = ArticleExtractor().extract($0) }
 
 case "smtp":
