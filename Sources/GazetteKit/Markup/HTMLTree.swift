@@ -102,29 +102,6 @@ enum HTMLNode {
                       UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
     }
 
-    /// The values of the wanted attributes, read in one pass over the element's attribute list;
-    /// other attributes (often long `srcset` or `data-*` values) are never turned into strings.
-    static func attributes(_ node: xmlNodePtr, named wanted: [StaticString]) -> [String?] {
-        var values = [String?](repeating: nil, count: wanted.count)
-        var attribute = node.pointee.properties
-        while let current = attribute {
-            if let name = current.pointee.name {
-                let cName = UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)
-                for (index, candidate) in wanted.enumerated()
-                    where strcasecmp(cName, UnsafeRawPointer(candidate.utf8Start).assumingMemoryBound(to: CChar.self)) == 0 {
-                    if let text = current.pointee.children, text.pointee.type == XML_TEXT_NODE, text.pointee.next == nil,
-                       let content = text.pointee.content {
-                        values[index] = String(cString: content)
-                    } else {
-                        values[index] = LibXML.take(xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1)) ?? ""
-                    }
-                }
-            }
-            attribute = current.pointee.next
-        }
-        return values
-    }
-
     /// An attribute's value borrowed from the tree: libxml2's HTML parser keeps it as one text node,
     /// or none for a bare attribute such as `hidden` (then `""`). Valid while the tree is.
     static func value(of attribute: xmlAttrPtr) -> UnsafePointer<CChar> {
