@@ -1,4 +1,3 @@
-import Foundation
 import CLibXML2
 import CLibXML2Region
 import Foundation

@@ -74,10 +74,9 @@ enum BoilerplateRules {
         }
 
         mutating func read(_ byte: UInt8) {
-            if byte >= 0x41, byte <= 0x5A {
-                word.append(byte | 0x20)
-            } else if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                word.append(byte)
+            let lower = byte.asciiLowercased
+            if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                word.append(lower)
             } else {
                 endWord()
             }
@@ -117,13 +116,9 @@ enum BoilerplateRules {
     static func isJunk(_ text: String) -> Bool {
         var text = text
         let prefixed = text.withUTF8 { bytes -> Bool in
-            guard let first = bytes.first, let candidates = junkPrefixBytes[first >= 0x41 && first <= 0x5A ? first | 0x20 : first]
-            else { return false }
+            guard let first = bytes.first, let candidates = junkPrefixBytes[first.asciiLowercased] else { return false }
             return candidates.contains { prefix in
-                prefix.count <= bytes.count && prefix.indices.allSatisfy { k in
-                    let byte = bytes[k]
-                    return (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == prefix[k]
-                }
+                prefix.count <= bytes.count && prefix.indices.allSatisfy { bytes[$0].asciiLowercased == prefix[$0] }
             }
         }
         if prefixed { return true }

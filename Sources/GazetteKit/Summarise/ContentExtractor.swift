@@ -17,11 +17,10 @@ final class ContentExtractor {
     /// point into them, and a freed address could be reused by a later allocation.
     private var detached: [xmlNodePtr] = []
     /// `GAZETTE_DEBUG_EXTRACT=1` reports candidates, roots and large dropped containers on stderr.
-    private var debug: Bool { Self.debugEnabled }
-    private static let debugEnabled = ProcessInfo.processInfo.environment["GAZETTE_DEBUG_EXTRACT"] != nil
+    private static let debug = ProcessInfo.processInfo.environment["GAZETTE_DEBUG_EXTRACT"] != nil
 
     private func debugNote(_ what: String, _ node: xmlNodePtr, _ detail: String) {
-        guard debug else { return }
+        guard Self.debug else { return }
         let label = "\(HTMLNode.name(node)).\(HTMLNode.attribute(node, "class") ?? "")#\(HTMLNode.attribute(node, "id") ?? "")"
         FileHandle.standardError.write(Data("\(what) \(label) \(detail)\n".utf8))
     }
@@ -41,7 +40,7 @@ final class ContentExtractor {
         guard let body = tree.body ?? tree.root else { return [] }
         for node in removed { detach(node) }
         HTMLNode.forEachElement(under: body) { element in
-            guard texts.tags.flags(element).contains(.prose) else { return }
+            guard TagTable.flags(element).contains(.prose) else { return }
             let stats = texts.stats(element)
             if stats.characters >= 80, stats.linkDensity < 0.3 { proseParagraphs.append((element, stats.characters)) }
         }
@@ -50,7 +49,7 @@ final class ContentExtractor {
         texts.forget()
         let roots = articleBodyRoots(under: body) ?? bestCandidate(under: body).map(withRelatedSiblings) ?? [body]
         for root in roots { debugNote("root", root, "score=\(scores[UnsafeMutableRawPointer(root)] ?? -1)") }
-        var flattener = Flattener(headline: headline, tags: texts.tags)
+        var flattener = Flattener(headline: headline)
         for root in roots { flattener.walk(root) }
         return flattener.finish()
     }
@@ -64,7 +63,7 @@ final class ContentExtractor {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
                 if shouldDrop(current) {
-                    if debug, texts.stats(current).characters > 500 {
+                    if Self.debug, texts.stats(current).characters > 500 {
                         debugNote("drop", current, "chars=\(texts.stats(current).characters)")
                     }
                     detach(current)
@@ -81,7 +80,7 @@ final class ContentExtractor {
     }
 
     private func shouldDrop(_ node: xmlNodePtr) -> Bool {
-        let flags = texts.tags.flags(node)
+        let flags = TagTable.flags(node)
         if flags.contains(.neverText) { return true }
         if flags.contains(.furniture) { return !holdsTheArticle(node) }
         // Without attributes there is no class, role or hidden flag to go by.
@@ -192,7 +191,7 @@ final class ContentExtractor {
 
     private func bestCandidate(under body: xmlNodePtr) -> xmlNodePtr? {
         HTMLNode.forEachElement(under: body) { element in
-            let flags = texts.tags.flags(element)
+            let flags = TagTable.flags(element)
             guard flags.contains(.scored) || (flags.contains(.div) && !hasBlockChildren(element)) else { return }
             let stats = texts.stats(element)
             guard stats.characters >= 25 else { return }
@@ -214,7 +213,7 @@ final class ContentExtractor {
             scores[key] = adjusted
             if adjusted > (best?.score ?? 0) { best = (node, adjusted) }
         }
-        if debug {
+        if Self.debug {
             for (key, score) in scores.sorted(by: { $0.value > $1.value }).prefix(6) {
                 let node = key.assumingMemoryBound(to: xmlNode.self)
                 debugNote("candidate", node, "\(score) ld=\(texts.stats(node).linkDensity)")
@@ -272,7 +271,7 @@ final class ContentExtractor {
     }
 
     private func hasBlockChildren(_ node: xmlNodePtr) -> Bool {
-        HTMLNode.firstDescendant(of: node) { texts.tags.flags($0).contains(.block) } != nil
+        HTMLNode.firstDescendant(of: node) { TagTable.flags($0).contains(.block) } != nil
     }
 
     /// The candidate with the siblings that look like part of the same article.
@@ -311,16 +310,14 @@ struct Flattener {
     static let blockTags: Set<String> = HTMLText.blockElements.union(["li", "dd", "dt", "figure", "center"]).subtracting(["td", "th"])
 
     let headline: String?
-    let tags: TagTable
     private var paragraphs: [String] = []
     /// The paragraph being built, as UTF-8 with whitespace already collapsed.
     private var current: [UInt8] = []
     private var pendingSpace = false
     private var linkBytes = 0
 
-    init(headline: String?, tags: TagTable) {
+    init(headline: String?) {
         self.headline = headline
-        self.tags = tags
     }
 
     mutating func walk(_ node: xmlNodePtr) {
@@ -330,7 +327,7 @@ struct Flattener {
             }
             return
         }
-        let flags = tags.flags(node)
+        let flags = TagTable.flags(node)
         if flags.contains(.lineBreak) { return flush() }  // <br>, and <h1>: the headline is shown apart
         let block = flags.contains(.block)
         if block { flush() }

@@ -18,8 +18,6 @@ final class NodeText {
     /// Entries are found through the node's `_private` slot (index + 1), which libxml2 leaves to
     /// applications; the stored node pointer guards against a slot written by someone else.
     private var cache: [(node: xmlNodePtr, stats: TextStats)] = []
-    /// Element-name facts, shared with the code that uses these statistics.
-    let tags = TagTable()
 
     func stats(_ node: xmlNodePtr) -> TextStats {
         let slot = Int(bitPattern: node.pointee._private) - 1
@@ -31,7 +29,7 @@ final class NodeText {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 Self.count(current.pointee.content, into: &stats)
             case XML_ELEMENT_NODE:
-                let flags = tags.flags(current)
+                let flags = TagTable.flags(current)
                 if flags.contains(.invisible) { break }
                 let inner = self.stats(current)
                 stats.characters += inner.characters

@@ -4,10 +4,6 @@ import Foundation
 /// Order: BOM, HTTP charset, `<meta charset>` / `http-equiv` in the first 4 KB, UTF-8 if valid,
 /// else windows-1252 (what browsers assume for unlabelled Western pages).
 enum PageDecoder {
-    static func utf8(_ data: Data, httpCharset: String?) -> [UInt8] {
-        withUTF8(data, httpCharset: httpCharset) { Array($0) }
-    }
-
     /// Calls `body` with the page as UTF-8: the fetched bytes themselves when they already are
     /// (no copy), else a converted copy.
     static func withUTF8<Result>(_ data: Data, httpCharset: String?, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {

@@ -60,7 +60,10 @@ struct PageMetadata {
     /// The elements metadata comes from, by name.
     private static let meta: UInt16 = 1, link: UInt16 = 2, title: UInt16 = 3, h1: UInt16 = 4, time: UInt16 = 5, script: UInt16 = 6
     private static let tags = WordTable([("meta", meta), ("link", link), ("title", title), ("h1", h1), ("time", time), ("script", script)])
-    private static let metaAttributes = WordTable([("property", 1), ("name", 2), ("itemprop", 3), ("content", 4)])
+    /// Where a `<meta>` key is read from, in order of preference (1–3), and its value (`content`, 4).
+    /// The pruner reads `<meta>` tags the same way.
+    static let metaAttributes = WordTable([("property", 1), ("name", 2), ("itemprop", 3), ("content", metaContent)])
+    static let metaContent: UInt16 = 4
 
     private mutating func readMeta(_ element: xmlNodePtr, pageURL: String?) {
         // One pass over the attributes, borrowing their values.

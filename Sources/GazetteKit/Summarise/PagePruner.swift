@@ -147,44 +147,28 @@ private struct Pruning {
     private mutating func copyStartTag(at i: Int, nameEnd: Int) -> Int? {
         let start = written
         copyVerbatim(i..<nameEnd)
-        let isLink = equalsLowercased((i + 1)..<nameEnd, Self.link)
-        var canonical = false
-        if isLink {
-            var j = nameEnd
-            while let next = nextAttribute(from: j) {
-                if equalsLowercased(next.name, Self.rel), let value = next.value { canonical = equalsLowercased(value, Self.canonical) }
-                j = next.end
-            }
-        }
+        let dropsHref = equalsLowercased((i + 1)..<nameEnd, Self.link) && !isCanonicalLink(attributesFrom: nameEnd)
         var j = nameEnd
-        while true {
-            while j < n, isSpace(s[j]) { j += 1 }
-            guard j < n else { written = start; return nil }
-            if s[j] == UInt8(ascii: ">") {
-                write(s[j])
-                return j + 1
-            }
-            if s[j] == UInt8(ascii: "/") {
-                if j + 1 < n, s[j + 1] == UInt8(ascii: ">") {
-                    copyVerbatim(j..<(j + 2))
-                    return j + 2
-                }
-                j += 1
-                continue
-            }
-            guard let (name, value, end) = attribute(at: j) else { written = start; return nil }
+        while let (name, value, end) = nextAttribute(from: j) {
             defer { j = end }
-            guard isKept(name) else { continue }
+            guard PagePruner.keptAttributes.value(of: s[name]) != 0 else { continue }
             if equalsLowercased(name, Self.style), let value, index(of: UInt8(ascii: "&"), in: value) == nil {
                 if ContentExtractor.hidesElement(String(decoding: s[value], as: UTF8.self)) {
                     write(Self.hidingStyle)
                 }
                 continue
             }
-            if isLink, !canonical, equalsLowercased(name, Self.href) { continue }
+            if dropsHref, equalsLowercased(name, Self.href) { continue }
             write(0x20)
-            copyVerbatim(j..<end)
+            copyVerbatim(name.lowerBound..<end)
         }
+        guard let close = tagClose(after: j) else {
+            written = start
+            return nil
+        }
+        if close.selfClosing { write(UInt8(ascii: "/")) }
+        write(UInt8(ascii: ">"))
+        return close.end
     }
 
     private static let link = Array("link".utf8), rel = Array("rel".utf8), canonical = Array("canonical".utf8)
@@ -194,30 +178,37 @@ private struct Pruning {
     /// False for a `<link>` that is not the canonical link and a `<meta>` whose key metadata does
     /// not read (or that has no `content`); true for every other element.
     private func givesMetadata(_ name: Range<Int>, attributesFrom start: Int) -> Bool {
-        let isLink = equalsLowercased(name, Self.link)
-        guard isLink || equalsLowercased(name, Self.meta) else { return true }
-        var rel: Range<Int>?, key: (rank: Int, value: Range<Int>)?, hasContent = false
+        if equalsLowercased(name, Self.link) { return isCanonicalLink(attributesFrom: start) }
+        guard equalsLowercased(name, Self.meta) else { return true }
+        var key: (rank: UInt16, value: Range<Int>)?, hasContent = false
         var j = start
         while let next = nextAttribute(from: j) {
             j = next.end
             guard let value = next.value else { continue }
             if index(of: UInt8(ascii: "&"), in: value) != nil { return true }  // entities: leave it to the parser
-            if isLink {
-                if rel == nil, equalsLowercased(next.name, Self.rel) { rel = value }
-            } else if equalsLowercased(next.name, Self.content) {
+            let code = PageMetadata.metaAttributes.value(of: s[next.name])
+            if code == PageMetadata.metaContent {
                 hasContent = true
-            } else if let rank = Self.keyAttributes.firstIndex(where: { equalsLowercased(next.name, $0) }), rank < key?.rank ?? 3 {
-                key = (rank, value)
+            } else if code > 0, code < key?.rank ?? .max {
+                key = (code, value)
             }
         }
-        if isLink { return rel.map { equalsLowercased($0, Self.canonical) } ?? false }
         guard hasContent, let key else { return false }
         return Self.metaKeys.contains { equalsLowercased(key.value, $0) }
     }
 
-    /// Where a `<meta>` key is read from, in order of preference.
-    private static let keyAttributes: [[UInt8]] = ["property", "name", "itemprop"].map { Array($0.utf8) }
-    private static let content = Array("content".utf8)
+    /// Whether a `<link>`'s first `rel` is `canonical` (the one link metadata reads); an entity in a
+    /// value counts as canonical, to leave it to the parser.
+    private func isCanonicalLink(attributesFrom start: Int) -> Bool {
+        var j = start
+        while let next = nextAttribute(from: j) {
+            j = next.end
+            guard equalsLowercased(next.name, Self.rel), let value = next.value else { continue }
+            return index(of: UInt8(ascii: "&"), in: value) != nil || equalsLowercased(value, Self.canonical)
+        }
+        return false
+    }
+
     private static let href = Array("href".utf8), style = Array("style".utf8)
     /// No longer than any style attribute that hides: a space, `style=` and `display:none`.
     private static let hidingStyle = Array(" style=display:none".utf8)
@@ -254,17 +245,17 @@ private struct Pruning {
     /// The index after the `>` of a start tag whose name ends at `j`, reading attribute values.
     private func startTagEnd(from j: Int) -> Int? {
         var j = j
-        while j < n {
-            if isSpace(s[j]) || s[j] == UInt8(ascii: "/") {
-                j += 1
-            } else if s[j] == UInt8(ascii: ">") {
-                return j + 1
-            } else {
-                guard let attribute = attribute(at: j) else { return nil }
-                j = attribute.end
-            }
-        }
-        return nil
+        while let attribute = nextAttribute(from: j) { j = attribute.end }
+        return tagClose(after: j)?.end
+    }
+
+    /// The `>` ending a start tag whose last attribute ends at `j`: the index after it, and whether
+    /// a `/` stands right before it (`<br/>`). Nil when the tag does not end there.
+    private func tagClose(after j: Int) -> (end: Int, selfClosing: Bool)? {
+        var k = j
+        while k < n, isSpace(s[k]) || s[k] == UInt8(ascii: "/") { k += 1 }
+        guard k < n, s[k] == UInt8(ascii: ">") else { return nil }
+        return (k + 1, k > j && s[k - 1] == UInt8(ascii: "/"))
     }
 
     // MARK: Furniture
@@ -301,13 +292,6 @@ private struct Pruning {
     }
 
     // MARK: Bytes
-
-    private func isKept(_ name: Range<Int>) -> Bool {
-        guard name.count <= 16 else { return false }
-        var key = WordKey()
-        for i in name { key.append(s[i] >= 0x41 && s[i] <= 0x5A ? s[i] | 0x20 : s[i]) }
-        return key.key.map(PagePruner.keptAttributes.value) == 1
-    }
 
     private func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
     private func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }

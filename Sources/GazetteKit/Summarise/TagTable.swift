@@ -2,7 +2,7 @@ import CLibXML2
 
 /// What the extractor needs to know about an element's name, from a table built once: the name's
 /// bytes are looked up directly (`WordTable`), with no Swift string per element.
-final class TagTable {
+enum TagTable {
     struct Flags: OptionSet {
         let rawValue: UInt16
         static let block = Flags(rawValue: 1 << 0)
@@ -42,7 +42,7 @@ final class TagTable {
         return WordTable(entries)
     }()
 
-    func flags(_ node: xmlNodePtr) -> Flags {
+    static func flags(_ node: xmlNodePtr) -> Flags {
         guard node.pointee.type == XML_ELEMENT_NODE, let name = node.pointee.name else { return [] }
         return Flags(rawValue: Self.table.value(cString: name))
     }

@@ -25,16 +25,19 @@ extension String {
     /// The text with ASCII letters lower-cased and everything else as it is: enough, and far
     /// cheaper than `lowercased()`, for matching against ASCII words.
     var asciiLowercased: String {
-        guard utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return self }
-        return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        guard utf8.contains(where: { $0 != $0.asciiLowercased }) else { return self }
+        return String(decoding: utf8.map(\.asciiLowercased), as: UTF8.self)
     }
-}
 
-extension String {
     /// ASCII spaces in the text (words minus one, in collapsed text).
     var spaceCount: Int {
         var count = 0
         for byte in utf8 where byte == 0x20 { count += 1 }
         return count
     }
+}
+
+extension UInt8 {
+    /// `A`–`Z` lower-cased; every other byte as it is.
+    var asciiLowercased: UInt8 { self >= 0x41 && self <= 0x5A ? self | 0x20 : self }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A fixed set of short ASCII words (at most 16 bytes), each with a small bit set, looked up by
 /// bytes without building strings: a word packs into a 128-bit key found by open addressing.
 /// Extraction reads every element's tag name and class words; this keeps that to a few
@@ -37,16 +39,19 @@ struct WordTable: Sendable {
         }
     }
 
-    /// The value of a NUL-terminated name (such as a libxml2 tag name), ASCII letters lower-cased.
-    func value(cString: UnsafePointer<UInt8>) -> UInt16 {
+    /// The value of a word given as bytes, ASCII letters lower-cased; 0 when it is not listed.
+    func value(of bytes: some Sequence<UInt8>) -> UInt16 {
         var word = WordKey()
-        var p = cString
-        while p.pointee != 0 {
-            word.append(p.pointee >= 0x41 && p.pointee <= 0x5A ? p.pointee | 0x20 : p.pointee)
+        for byte in bytes {
+            word.append(byte.asciiLowercased)
             guard word.count <= 16 else { return 0 }
-            p += 1
         }
         return word.key.map(value) ?? 0
+    }
+
+    /// The value of a NUL-terminated name, such as a libxml2 tag or attribute name.
+    func value(cString: UnsafePointer<UInt8>) -> UInt16 {
+        value(of: UnsafeBufferPointer(start: cString, count: strlen(cString)))
     }
 
     private static func slot(_ key: UInt128, bits: Int) -> Int {
