@@ -9,7 +9,8 @@ struct FeedCommand: ParsableCommand {
         discussion: """
         Reads RSS 0.9x/2.0, RSS 1.0, Atom 1.0/0.3 and JSON Feed. Prints one JSON object and exits 0 even \
         for a document that could only partly be read; a document that is unsafe to read (entity \
-        expansion) or unreadable prints an "error" field and exits 1.
+        expansion) or unreadable prints an "error" field and exits 1; so does a document that is not a \
+        feed at all (an HTML page, say), with what was found on standard error.
         """
     )
 
@@ -38,6 +39,10 @@ struct FeedCommand: ParsableCommand {
         print(report.jsonLine)
         if report.isError {
             FileHandle.standardError.write(Data("gazette: \(report.errorMessage ?? file)\n".utf8))
+            throw ExitCode(1)
+        }
+        if let reason = report.notAFeedReason {
+            FileHandle.standardError.write(Data("gazette: \(file): not a feed: \(reason)\n".utf8))
             throw ExitCode(1)
         }
     }

@@ -9,8 +9,10 @@ struct RunCommand: ParsableCommand {
         abstract: "Build today's edition and deliver it to every active subscriber (the cron job).",
         discussion: """
         Exit codes: 0 everyone got the edition (or nothing was new), 1 some sources or deliveries \
-        failed (see the summary and gazette status), 2 the config, templates, subscribers file or \
-        state needs fixing, 3 another run holds the lock.
+        failed or the relay is unavailable for now (see the summary and gazette status), 2 the config, \
+        templates, subscribers file, relay settings or state needs fixing (also a full disk), 3 another \
+        run holds the lock or the subscriber file's lock, 130/143 stopped by SIGINT/SIGTERM (the \
+        messages in flight were finished and recorded; a second signal stops at once).
         """
     )
 
@@ -31,12 +33,19 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Send only to this address (repeatable).")
     var only: [String] = []
 
+    @Flag(help: "Go on although seen.json is missing while earlier editions were sent (their stories may be sent again).")
+    var resetSeen = false
+
     func run() throws {
         let config = try configOption.load()
         let terminal = Diagnostics.isTerminal
         var logger = Logger(label: "gazette.run") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = terminal ? .warning : .info
-        let options = RunOptions(dryRun: dryRun, edition: edition, force: force, only: only, now: now?.date ?? Date())
+        let interruption = Interruption()
+        let handlers = SignalTrap.install(interruption)
+        defer { withExtendedLifetime(handlers) {} }
+        let options = RunOptions(dryRun: dryRun, edition: edition, force: force, only: only, now: now?.date ?? Date(),
+                                 resetSeen: resetSeen, interruption: interruption)
         let summary: RunSummary
         do {
             summary = try DailyRun(config: config, options: options).run(logger: logger) { line in
@@ -47,6 +56,6 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(error.exitCode)
         }
         for line in summary.lines { print(line) }
-        if summary.status == .partial { throw ExitCode(1) }
+        if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
     }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Loopback HTTP server for Gazette's tests and benchmarks.
 
-Binds 127.0.0.1 on a free port and prints "PORT <n>" as its first line. Serves fixtures and
+Binds 127.0.0.1 on a free port and prints "PORT <n>" as its first line (--http10: answers as an
+HTTP/1.0 server that closes each connection). Serves fixtures and
 misbehaviours on demand, and reports what it saw at /stats (peak requests in flight, overall and
 per Host header; request headers by path; bytes sent by streaming endpoints).
 
@@ -186,8 +187,12 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--root", default=".")
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--http10", action="store_true",
+                        help="answer as HTTP/1.0 (BaseHTTPRequestHandler's default): one request per connection")
     args = parser.parse_args()
     Handler.root = os.path.abspath(args.root)
+    if args.http10:
+        Handler.protocol_version = "HTTP/1.0"
     class Server(ThreadingHTTPServer):
         # listen() runs in the constructor: the backlog must be a class attribute (the default, 5,
         # drops SYNs under 16+ parallel connects and adds 1 s retransmits to the measurements).

@@ -8,6 +8,9 @@ connections accepted so far.
 
 Behaviours (all optional):
   --auth USER:PASS       require AUTH PLAIN/LOGIN with these credentials
+  --auth-reply REPLY     with --auth: answer every AUTH with REPLY (e.g. "454 4.7.0 Temporary
+                         authentication failure" or "535 5.7.8 Authentication credentials invalid")
+  --silent               accept connections and never send a greeting (a stuck relay)
   --tempfail N           answer "451 4.3.0 try again" to the first N DATA commands
   --reject ADDRESS       answer "550 5.1.1 no such user" to RCPT TO for ADDRESS (repeatable)
   --drop N               close the connection after the data of the first N messages, before replying
@@ -92,6 +95,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--maildir", default=None)
     parser.add_argument("--auth", default=None)
+    parser.add_argument("--auth-reply", default=None)
+    parser.add_argument("--silent", action="store_true")
     parser.add_argument("--tempfail", type=int, default=0)
     parser.add_argument("--reject", action="append", default=[])
     parser.add_argument("--drop", type=int, default=0)
@@ -117,6 +122,8 @@ def main():
         user, password = args.auth.split(":", 1)
 
         def authenticator(server, session, envelope, mechanism, auth_data):
+            if args.auth_reply:
+                return AuthResult(success=False, handled=False, message=args.auth_reply)
             ok = auth_data.login.decode() == user and auth_data.password.decode() == password
             return AuthResult(success=ok, handled=False)
 
@@ -126,12 +133,18 @@ def main():
     asyncio.set_event_loop(loop)
     connections = [0]
 
+    class Silent(asyncio.Protocol):
+        """Holds the connection open and says nothing."""
+
+        def connection_made(self, transport):
+            self.transport = transport
+
     def protocol():
         connections[0] += 1
         if args.maildir:
             with open(os.path.join(args.maildir, "connections"), "w") as f:
                 f.write(str(connections[0]))
-        return SMTP(handler, loop=loop, **kwargs)
+        return Silent() if args.silent else SMTP(handler, loop=loop, **kwargs)
 
     server = loop.run_until_complete(
         loop.create_server(protocol, host="127.0.0.1", port=0, ssl=tls if args.implicit_tls else None))

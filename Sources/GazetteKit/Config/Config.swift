@@ -70,6 +70,10 @@ public struct Config: Sendable {
         public var smtp: SMTPSettings?
         /// Environment variable with the SMTP password.
         public var passwordEnv: String?
+        /// Bound on the delivery phase of one run, in minutes; what is left goes out with the next run.
+        public var maxMinutes: Double = 240
+        /// Connection-level relay failures in a row after which the run stops and defers the rest.
+        public var stopAfterFailures: Int = 5
     }
 
     public struct LinkConfig: Sendable {

@@ -160,6 +160,8 @@ public enum ConfigReader {
         guard var delivery = top.section("delivery") else { return }
         if let backend = delivery.choice("backend", Config.Backend.self) { config.delivery.backend = backend }
         if let outbox = delivery.string("outbox") { config.delivery.outbox = outbox }
+        if let value = delivery.double("max_minutes", range: 1...10_080) { config.delivery.maxMinutes = value }
+        if let value = delivery.int("stop_after_failures", range: 1...1000) { config.delivery.stopAfterFailures = value }
         config.delivery.outbox = config.resolve(config.delivery.outbox)
         if var smtp = delivery.section("smtp") {
             if smtp.node("password") != nil {

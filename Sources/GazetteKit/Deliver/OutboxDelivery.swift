@@ -2,7 +2,8 @@ import Foundation
 
 /// Writes each message as `<Message-ID>.eml` into a folder, atomically (temp file, fsync,
 /// rename). The name comes from the Message-ID, so writing the same edition again replaces a file
-/// rather than adding one. Several threads write at once, so the fsync waits overlap.
+/// rather than adding one. Several threads write at once, so the fsync waits overlap. A write
+/// that fails (a full disk) is local and temporary: the message is `deferred` and the delivery stops.
 public struct OutboxDelivery: DeliveryBackend {
     public let directory: String
     public let concurrency: Int
@@ -12,28 +13,27 @@ public struct OutboxDelivery: DeliveryBackend {
         self.concurrency = max(1, concurrency)
     }
 
-    public func deliver(_ messages: [Message], observer: (any DeliveryObserver)?) -> [DeliveryResult] {
+    public func deliver(_ messages: [Message], observer: (any DeliveryObserver)?, control: DeliveryControl) -> [DeliveryResult] {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            return messages.map { DeliveryResult(message: $0, outcome: .failed("\(directory): cannot create outbox: \(error.localizedDescription)"), attempts: 1) }
+            control.stop(.localWrite("\(directory): cannot create the outbox: \(error.localizedDescription)"))
+            return []
         }
-        let queue = WorkQueue(messages: messages)
+        let queue = DeliveryQueue(messages: messages, observer: observer, control: control)
         let outbox = self.directory
         let write: @Sendable () -> Void = {
             while let (index, message) = queue.next() {
-                observer?.willSend(message)
                 let path = (outbox as NSString).appendingPathComponent(Self.fileName(for: message))
                 let outcome: DeliveryOutcome
-                do {
+                do throws(AtomicFile.WriteError) {
                     try AtomicFile.write(message.bytes, to: URL(fileURLWithPath: path))
                     outcome = .delivered(path)
                 } catch {
-                    outcome = .failed("\(error)")
+                    outcome = .deferred(error.description)
+                    control.stop(.localWrite(error.description))
                 }
-                let result = DeliveryResult(message: message, outcome: outcome, attempts: 1)
-                observer?.didSend(result)
-                queue.store(result, at: index)
+                queue.finish(DeliveryResult(message: message, outcome: outcome, attempts: 1), at: index)
             }
         }
         let workers = min(concurrency, messages.count)

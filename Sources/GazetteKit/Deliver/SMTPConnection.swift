@@ -4,12 +4,27 @@ import Foundation
 /// One libcurl easy handle used for SMTP by one thread, message after message, so libcurl keeps
 /// the connection open between them. Freed in `deinit`; libcurl calls back through `Unmanaged`.
 final class SMTPConnection {
-    /// The result of one attempt: curl's code, the server's last reply code and line.
+    /// The session step a reply answered: what tells a refused recipient from a failed relay.
+    enum Step: Sendable, Equatable {
+        /// Connecting and waiting for the greeting.
+        case connect
+        /// EHLO/HELO, STARTTLS, AUTH.
+        case session
+        /// MAIL FROM.
+        case sender
+        /// RCPT TO.
+        case recipient
+        /// DATA and the message body.
+        case data
+    }
+
+    /// The result of one attempt: curl's code, the server's last reply code and line, the step.
     struct Attempt {
         var code: CURLcode
         var replyCode: Int
         var reply: String
         var error: String
+        var step: Step
     }
 
     private let raw: UnsafeMutableRawPointer
@@ -20,12 +35,17 @@ final class SMTPConnection {
     private var offset = 0
     /// Server reply lines of the current message.
     private var replies: [String] = []
+    /// The step the last command sent belongs to.
+    private var step = Step.connect
+    /// Asked after each libcurl progress tick: cut the message off now (a signal's grace ran out).
+    private let shouldAbort: @Sendable () -> Bool
 
-    init?(settings: SMTPSettings) {
+    init?(settings: SMTPSettings, shouldAbort: @escaping @Sendable () -> Bool = { false }) {
         _ = Curl.globalInit
         guard let raw = curl_easy_init() else { return nil }
         self.raw = raw
         self.settings = settings
+        self.shouldAbort = shouldAbort
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         configure()
     }
@@ -67,16 +87,50 @@ final class SMTPConnection {
         ccurl_setopt_read(raw) { buffer, size, count, user in
             Unmanaged<SMTPConnection>.fromOpaque(user!).takeUnretainedValue().read(into: buffer, capacity: size * count)
         }
-        // Server replies arrive as "header in" debug data; the last one explains a failure.
+        // Server replies arrive as "header in" debug data, the commands sent as "header out":
+        // the last reply explains a failure, the last command says which step it answered.
         ccurl_setopt_pointer(raw, CURLOPT_DEBUGDATA, me)
         ccurl_setopt_debug(raw) { _, type, data, size, user in
-            if type == CURLINFO_HEADER_IN {
-                let connection = Unmanaged<SMTPConnection>.fromOpaque(user!).takeUnretainedValue()
-                connection.replies.append(String(decoding: UnsafeRawBufferPointer(start: data, count: size), as: UTF8.self).trimmed)
-            }
+            Unmanaged<SMTPConnection>.fromOpaque(user!).takeUnretainedValue()
+                .observe(type, UnsafeRawBufferPointer(start: data, count: size))
             return 0
         }
         ccurl_setopt_long(raw, CURLOPT_VERBOSE, 1)
+        ccurl_setopt_pointer(raw, CURLOPT_XFERINFODATA, me)
+        ccurl_setopt_progress(raw) { user, _, _, _, _ in
+            Unmanaged<SMTPConnection>.fromOpaque(user!).takeUnretainedValue().progressTick()
+        }
+        ccurl_setopt_long(raw, CURLOPT_NOPROGRESS, 0)
+    }
+
+    private func observe(_ type: curl_infotype, _ bytes: UnsafeRawBufferPointer) {
+        if type == CURLINFO_HEADER_IN {
+            replies.append(String(decoding: bytes, as: UTF8.self).trimmed)
+        } else if type == CURLINFO_HEADER_OUT, let next = Self.step(ofCommand: bytes) {
+            step = next
+        }
+    }
+
+    /// Non-zero makes libcurl abort the transfer.
+    private func progressTick() -> Int32 {
+        shouldAbort() ? 1 : 0
+    }
+
+    /// The step an SMTP command line belongs to, from its verb; nil for QUIT, RSET and NOOP,
+    /// which libcurl sends after a failure and which say nothing about what failed.
+    static func step(ofCommand line: UnsafeRawBufferPointer) -> Step? {
+        var verb: [UInt8] = []
+        for byte in line.prefix(8) {
+            guard byte != 0x20, byte != 0x0D, byte != 0x0A else { break }
+            verb.append(byte | 0x20)
+        }
+        switch String(decoding: verb, as: UTF8.self) {
+        case "mail": return .sender
+        case "rcpt": return .recipient
+        case "data": return .data
+        case "quit", "rset", "noop": return nil
+        default: return .session
+        }
     }
 
     private func read(into buffer: UnsafeMutablePointer<CChar>, capacity: Int) -> Int {
@@ -94,6 +148,7 @@ final class SMTPConnection {
         body = message.bytes
         offset = 0
         replies.removeAll(keepingCapacity: true)
+        step = .connect
         errorBuffer[0] = 0
         recipients = CurlStringList(["<\(message.recipient)>"])
         ccurl_setopt_string(raw, CURLOPT_MAIL_FROM, "<\(message.envelopeFrom)>")
@@ -106,8 +161,9 @@ final class SMTPConnection {
         // The reply that carries the final code (curl may say QUIT after it, answered by "221").
         let prefix = String(reply)
         let line = replies.last { $0.hasPrefix(prefix) } ?? replies.last ?? ""
+        // A reused connection starts at MAIL FROM; a new one with the greeting, before any command.
         return Attempt(code: code, replyCode: reply, reply: line,
-                       error: detail.isEmpty ? Curl.message(for: code) : detail)
+                       error: detail.isEmpty ? Curl.message(for: code) : detail, step: step)
     }
 }
 

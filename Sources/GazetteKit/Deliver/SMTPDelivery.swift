@@ -2,8 +2,13 @@ import CCurl
 import Foundation
 
 /// Delivers through an SMTP server with libcurl: `concurrency` threads, each with its own
-/// connection reused from message to message. A 4xx reply, a dropped connection or a timeout
-/// is retried with backoff and ends as `deferred`; a 5xx reply ends as `failed` at once.
+/// connection reused from message to message.
+///
+/// Only a reply to one recipient's RCPT TO or to its DATA is about that recipient: 5xx ends it as
+/// `failed`, 4xx is retried with backoff and ends as `deferred`. Anything else is a relay problem
+/// (no connection, no greeting, TLS, login, a refused sender, a dropped connection) and gives the
+/// recipient no final outcome: the message is `deferred`, and the delivery control stops the
+/// whole delivery at once for a configuration problem or after several in a row.
 public struct SMTPDelivery: DeliveryBackend {
     public let settings: SMTPSettings
 
@@ -11,9 +16,9 @@ public struct SMTPDelivery: DeliveryBackend {
         self.settings = settings
     }
 
-    public func deliver(_ messages: [Message], observer: (any DeliveryObserver)?) -> [DeliveryResult] {
+    public func deliver(_ messages: [Message], observer: (any DeliveryObserver)?, control: DeliveryControl) -> [DeliveryResult] {
         guard !messages.isEmpty else { return [] }
-        let queue = WorkQueue(messages: messages)
+        let queue = DeliveryQueue(messages: messages, observer: observer, control: control)
         let group = DispatchGroup()
         let workers = min(settings.concurrency, messages.count)
         let settings = self.settings
@@ -21,17 +26,12 @@ public struct SMTPDelivery: DeliveryBackend {
             group.enter()
             let thread = Thread {
                 defer { group.leave() }
-                guard let connection = SMTPConnection(settings: settings) else {
-                    while let (index, message) = queue.next() {
-                        queue.store(DeliveryResult(message: message, outcome: .deferred("cannot create a curl handle"), attempts: 0), at: index)
-                    }
+                guard let connection = SMTPConnection(settings: settings, shouldAbort: { control.abortsInFlight }) else {
+                    control.stop(.localWrite("libcurl could not create a handle (out of memory?)"))
                     return
                 }
                 while let (index, message) = queue.next() {
-                    observer?.willSend(message)
-                    let result = Self.send(message, over: connection, settings: settings)
-                    observer?.didSend(result)
-                    queue.store(result, at: index)
+                    queue.finish(Self.send(message, over: connection, settings: settings, control: control), at: index)
                 }
             }
             thread.stackSize = 1 << 20
@@ -41,69 +41,85 @@ public struct SMTPDelivery: DeliveryBackend {
         return queue.results
     }
 
-    static func send(_ message: Message, over connection: SMTPConnection, settings: SMTPSettings) -> DeliveryResult {
+    static func send(_ message: Message, over connection: SMTPConnection, settings: SMTPSettings,
+                     control: DeliveryControl) -> DeliveryResult {
         let started = Date()
         var attempt = 1
         while true {
-            let outcome = classify(connection.send(message))
-            guard case .deferred = outcome,
+            let verdict = classify(connection.send(message))
+            let outcome: DeliveryOutcome
+            switch verdict {
+            case .delivered(let reply):
+                control.connectionSucceeded()
+                return DeliveryResult(message: message, outcome: .delivered(reply), attempts: attempt)
+            case .refused(let reply):
+                control.connectionSucceeded()
+                return DeliveryResult(message: message, outcome: .failed(reply), attempts: attempt)
+            case .recipientDeferred(let reply):
+                control.connectionSucceeded()
+                outcome = .deferred(reply)
+            case .relay(let problem):
+                control.connectionFailed(problem)
+                outcome = .deferred(problem.reason)
+            }
+            guard !control.isStopped,
                   let wait = settings.retry.delay(afterAttempt: attempt, retryAfter: nil,
                                                   elapsed: Date().timeIntervalSince(started), random: Double.random(in: 0...1))
             else {
                 return DeliveryResult(message: message, outcome: outcome, attempts: attempt)
             }
-            Thread.sleep(forTimeInterval: wait)
+            // Sleep in short steps so a stop (signal, breaker) is noticed during the backoff.
+            let until = Date().addingTimeInterval(wait)
+            while Date() < until, !control.isStopped { Thread.sleep(forTimeInterval: min(0.1, until.timeIntervalSinceNow)) }
+            if control.isStopped { return DeliveryResult(message: message, outcome: outcome, attempts: attempt) }
             attempt += 1
         }
     }
 
-    /// 2xx: delivered; 5xx or a refused login: failed; anything else (4xx, no reply, a dropped
-    /// or timed-out connection): deferred.
-    static func classify(_ attempt: SMTPConnection.Attempt) -> DeliveryOutcome {
+    /// What one attempt says, by the step the server's reply answered.
+    enum Verdict: Equatable {
+        case delivered(String)
+        /// 5xx to this recipient's RCPT TO or DATA: final for them.
+        case refused(String)
+        /// 4xx to this recipient's RCPT TO or DATA: try again later.
+        case recipientDeferred(String)
+        /// Not about the recipient.
+        case relay(RelayProblem)
+    }
+
+    static func classify(_ attempt: SMTPConnection.Attempt) -> Verdict {
         let reply = attempt.reply.isEmpty ? "\(attempt.replyCode)" : attempt.reply
+        let code = attempt.replyCode
         if attempt.code == CURLE_OK { return .delivered(reply) }
-        if attempt.code == CURLE_LOGIN_DENIED { return .failed("login refused: \(reply)") }
-        if attempt.code == CURLE_USE_SSL_FAILED || attempt.code == CURLE_PEER_FAILED_VERIFICATION
-            || attempt.code == CURLE_SSL_CONNECT_ERROR || attempt.code == CURLE_SSL_CACERT_BADFILE {
-            return .failed("TLS: \(attempt.error)")
+        if attempt.code == CURLE_ABORTED_BY_CALLBACK {
+            return .relay(RelayProblem(isConfiguration: false, reason: "cut off after the stop signal's grace period"))
         }
-        if (500..<600).contains(attempt.replyCode) { return .failed(reply) }
-        if (400..<500).contains(attempt.replyCode) { return .deferred(reply) }
-        return .deferred(attempt.error)
-    }
-}
-
-/// Hands out messages to delivery threads and collects results in message order.
-final class WorkQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private let messages: [Message]
-    private var nextIndex = 0
-    private var slots: [DeliveryResult?]
-
-    init(messages: [Message]) {
-        self.messages = messages
-        slots = Array(repeating: nil, count: messages.count)
-    }
-
-    func next() -> (Int, Message)? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard nextIndex < messages.count else { return nil }
-        defer { nextIndex += 1 }
-        return (nextIndex, messages[nextIndex])
-    }
-
-    func store(_ result: DeliveryResult, at index: Int) {
-        lock.lock()
-        slots[index] = result
-        lock.unlock()
-    }
-
-    var results: [DeliveryResult] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.enumerated().map { index, slot in
-            slot ?? DeliveryResult(message: messages[index], outcome: .deferred("not attempted"), attempts: 0)
+        // 421: the server is closing the session, whatever the step.
+        if (attempt.step == .recipient || attempt.step == .data), (400..<600).contains(code), code != 421 {
+            return code >= 500 ? .refused(reply) : .recipientDeferred(reply)
         }
+        if attempt.code == CURLE_LOGIN_DENIED {
+            return (400..<500).contains(code)
+                ? .relay(RelayProblem(isConfiguration: false, reason: "temporary login failure: \(reply)"))
+                : .relay(RelayProblem(isConfiguration: true, reason: "login refused: \(reply); check delivery.smtp.username and the password variable"))
+        }
+        if attempt.code == CURLE_USE_SSL_FAILED {
+            return .relay(RelayProblem(isConfiguration: true, reason: "the relay offers no STARTTLS (\(attempt.error)); "
+                                       + "delivery.smtp.starttls is required: enable TLS on the relay, or use smtps://"))
+        }
+        if attempt.code == CURLE_PEER_FAILED_VERIFICATION || attempt.code == CURLE_SSL_CONNECT_ERROR
+            || attempt.code == CURLE_SSL_CACERT_BADFILE || attempt.code == CURLE_SSL_CERTPROBLEM {
+            return .relay(RelayProblem(isConfiguration: true, reason: "TLS: \(attempt.error); check delivery.smtp.ca_file and the relay's certificate"))
+        }
+        if attempt.step == .sender, (500..<600).contains(code) {
+            return .relay(RelayProblem(isConfiguration: true, reason: "the relay refused the sender: \(reply); check sender.envelope_from and the relay's rules"))
+        }
+        if (500..<600).contains(code) {
+            return .relay(RelayProblem(isConfiguration: true, reason: "the relay refused the session: \(reply)"))
+        }
+        if (400..<500).contains(code) {
+            return .relay(RelayProblem(isConfiguration: false, reason: reply))
+        }
+        return .relay(RelayProblem(isConfiguration: false, reason: attempt.step == .connect ? "cannot reach the relay: \(attempt.error)" : attempt.error))
     }
 }

@@ -4,15 +4,14 @@ import Foundation
 public struct StandardOutputDelivery: DeliveryBackend {
     public init() {}
 
-    public func deliver(_ messages: [Message], observer: (any DeliveryObserver)?) -> [DeliveryResult] {
-        messages.map { message in
-            observer?.willSend(message)
-            let separator = "----- message \(message.id) to \(message.recipient) -----\n"
-            FileHandle.standardOutput.write(Data(separator.utf8))
-            FileHandle.standardOutput.write(Data(message.bytes.filter { $0 != 0x0D }))
-            let result = DeliveryResult(message: message, outcome: .delivered("printed"), attempts: 1)
-            observer?.didSend(result)
-            return result
+    public func deliver(_ messages: [Message], observer: (any DeliveryObserver)?, control: DeliveryControl) -> [DeliveryResult] {
+        let queue = DeliveryQueue(messages: messages, observer: observer, control: control)
+        while let (index, message) = queue.next() {
+            var bytes = Array("----- message \(message.id) to \(message.recipient) -----\n".utf8)
+            bytes += message.bytes.lazy.filter { $0 != 0x0D }
+            FileHandle.standardOutput.write(Data(bytes))
+            queue.finish(DeliveryResult(message: message, outcome: .delivered("printed"), attempts: 1), at: index)
         }
+        return queue.results
     }
 }

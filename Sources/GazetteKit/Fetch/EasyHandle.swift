@@ -52,7 +52,9 @@ final class EasyHandle {
         // The empty string asks for every encoding this libcurl can decode (gzip, deflate, br, zstd).
         ccurl_setopt_string(raw, CURLOPT_ACCEPT_ENCODING, "")
         ccurl_setopt_string(raw, CURLOPT_USERAGENT, options.userAgent)
-        ccurl_setopt_long(raw, CURLOPT_PIPEWAIT, 1)
+        // Waiting for a connection to multiplex on only pays where HTTP/2 is possible (TLS with
+        // ALPN); on plain http an HTTP/1.0 server would serialise every transfer to its host.
+        if url.utf8.count > 8, url.prefix(8).lowercased() == "https://" { ccurl_setopt_long(raw, CURLOPT_PIPEWAIT, 1) }
         if !extraHeaders.isEmpty {
             let list = CurlStringList(extraHeaders)
             requestHeaders = list

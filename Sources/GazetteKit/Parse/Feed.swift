@@ -66,4 +66,11 @@ public struct Feed: Sendable, Equatable, Codable {
     public var warnings: [String] = []
 
     public init() {}
+
+    /// Why the document is not a feed at all (an HTML page, some other XML, nothing readable),
+    /// or nil when it is one. A feed with no entries is still a feed.
+    public var notAFeedReason: String? {
+        guard format == .unknown else { return nil }
+        return warnings.last { $0.hasPrefix("root element") || $0 == "nothing recoverable" } ?? "no root element"
+    }
 }

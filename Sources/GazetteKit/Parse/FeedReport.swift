@@ -9,6 +9,8 @@ public struct FeedReport: Sendable {
     public let errorMessage: String?
     /// True for the report of an unreadable document.
     public var isError: Bool { errorMessage != nil }
+    /// Set when the document was read but is not a feed (see `Feed.notAFeedReason`).
+    public let notAFeedReason: String?
 
     public init(_ feed: Feed, file: String? = nil) {
         var json = JSONLineWriter()
@@ -63,6 +65,7 @@ public struct FeedReport: Sendable {
         json.endObject()
         jsonBytes = json.bytes
         errorMessage = nil
+        notAFeedReason = feed.notAFeedReason
     }
 
     /// The report for a document that could not be read at all: an empty feed and the error.
@@ -78,6 +81,7 @@ public struct FeedReport: Sendable {
         json.endObject()
         jsonBytes = json.bytes
         errorMessage = error
+        notAFeedReason = nil
     }
 
     private static func text(_ text: FeedText?, key: String, into json: inout JSONLineWriter) {

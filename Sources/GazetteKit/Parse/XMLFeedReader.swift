@@ -38,7 +38,8 @@ struct XMLFeedReader {
             feed.format = namespace == .atom10 ? .atom10 : (namespace == .atom03 || version == "0.3") ? .atom03 : .atomUnversioned
             readAtom(root, into: &feed)
         default:
-            feed.warnings.append("root element <\(local)> is not a feed")
+            feed.warnings.append(local.lowercased() == "html" ? "root element <html> is not a feed: an HTML page"
+                                 : "root element <\(local)> is not a feed")
         }
         return feed
     }

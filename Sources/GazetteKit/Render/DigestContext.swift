@@ -88,7 +88,7 @@ struct DigestContext {
         context["itemCount"] = shown
         if dropped > 0 {
             var more: [String: Any] = ["count": dropped, "label": dropped == 1 ? "1 more story" : "\(dropped) more stories"]
-            if let url = digest.footer.webURL { more["url"] = url }
+            if let url = digest.footer.webURL.flatMap(WebLink.http) { more["url"] = url }
             context["more"] = more
         }
         if let text = digest.footer.text?.trimmed, !text.isEmpty { context["footerText"] = text }
@@ -104,7 +104,8 @@ struct DigestContext {
                              links: inout [[String: Any]]) -> [String: Any] {
         var entry: [String: Any] = ["headline": item.headline]
         var headlineText = item.headline
-        if let link = item.link {
+        // Only http(s) links become hrefs (and [n] references); anything else stays plain text.
+        if let link = item.link.flatMap(WebLink.http) {
             entry["link"] = link
             entry["ref"] = Self.reference(to: link, counter: &reference, links: &links)
             headlineText += " [\(reference)]"
@@ -122,8 +123,8 @@ struct DigestContext {
             entry["lead"] = lead
             entry["leadText"] = lead.map { wrapper.wrap($0) }.joined(separator: "\n\n")
         }
-        if detail == .full, let image = item.image {
-            entry["image"] = ["url": image.url, "alt": image.alt, "width": min(image.width, 536)]
+        if detail == .full, let image = item.image, let url = WebLink.http(image.url) {
+            entry["image"] = ["url": url, "alt": image.alt, "width": min(image.width, 536)]
         }
         if detail == .full, !item.feedItems.isEmpty {
             entry["hasFeedItems"] = true
@@ -137,7 +138,7 @@ struct DigestContext {
                     line += (line.hasSuffix(".") || line.hasSuffix("?") || line.hasSuffix("!") ? " " : ". ") + text
                 }
                 if let time = feedItem.time { value["feedTime"] = time }
-                if let link = feedItem.link {
+                if let link = feedItem.link.flatMap(WebLink.http) {
                     value["feedLink"] = link
                     value["feedRef"] = Self.reference(to: link, counter: &reference, links: &links)
                     line += " [\(reference)]"

@@ -55,13 +55,22 @@ public struct DailyRun: Sendable {
             return summary
         }
         var (seen, health) = try EditionPlan.state(config)
+        try checkSeenItems(seen)
         if !options.dryRun { try giveUpOlderEditions(than: edition, seen: &seen, logger: logger) }
 
         // The edition's content: saved when it was first built, so a resumed run sends the same digest.
         var digest: Digest
-        let saved = journal.exists ? journal.loadDigest() : nil
-        let resuming = saved != nil && !options.force
-        if let saved, resuming || options.force {
+        var saved: Digest?
+        if journal.exists {
+            do {
+                saved = try journal.loadDigest()
+            } catch {
+                // A damaged snapshot is rebuilt only when asked (--force sends to everyone again).
+                guard options.force else { throw .state(error) }
+                logger.warning("\(error.description)")
+            }
+        }
+        if let saved {
             digest = saved
             summary.fromSavedEdition = true
             summary.note = options.force ? "sending edition \(edition) again (--force)" : "resuming edition \(edition) from its journal"
@@ -86,8 +95,15 @@ public struct DailyRun: Sendable {
             if !options.dryRun {
                 do { try health.save() } catch { throw .state(error) }
             }
+            if let signal = options.interruption?.signal {
+                summary.stop = .signal(signal)
+                summary.note = "stopped by \(Interruption.name(of: signal)) before the edition started; nothing sent"
+                return summary
+            }
             if digest.itemCount == 0, config.selection.skipEmpty {
-                summary.note = "nothing new since the last edition; no edition sent (selection.skip_empty)"
+                summary.note = summary.sourcesOK.isEmpty && !summary.sourcesFailed.isEmpty
+                    ? "every source failed (\(summary.sourcesFailed.count)); no edition sent"
+                    : "nothing new since the last edition; no edition sent (selection.skip_empty)"
                 summary.skipped = true
                 return summary
             }
@@ -95,63 +111,62 @@ public struct DailyRun: Sendable {
         }
         summary.items = digest.itemCount
 
+        // Who still needs this edition: active, chosen by --only, and without a final outcome.
         let onlySet = Set(options.only.map { $0.lowercased() })
-        let states = journal.states()
-        var pending: [Subscriber] = []
-        for subscriber in subscribers where subscriber.status == .active {
-            if !onlySet.isEmpty, !onlySet.contains(subscriber.email.lowercased()) { continue }
-            if let state = states[subscriber.id], state.isFinal {
+        let finished = journal.finishedSubscribers()
+        var pending: [Int] = []
+        var activeLeft = 0
+        for (index, subscriber) in subscribers.enumerated() where subscriber.status == .active {
+            if finished.contains(subscriber.id) {
                 summary.alreadyDone += 1
                 continue
             }
-            pending.append(subscriber)
+            activeLeft += 1
+            if !onlySet.isEmpty, !onlySet.contains(subscriber.email.lowercased()) { continue }
+            pending.append(index)
         }
 
         var clock = Date()
         let factory = MessageFactory(config: config, digest: digest, templates: templates, tokens: tokens)
         if options.dryRun {
             // Render every message (that is what would be sent) without keeping them.
-            for subscriber in pending { _ = factory.message(for: subscriber) }
+            for index in pending { _ = factory.message(for: subscribers[index]) }
             summary.stageSeconds.append(("render", Date().timeIntervalSince(clock)))
             summary.delivered = pending.count
             return summary
         }
         // Render and deliver in chunks, so memory holds a chunk of messages, not the whole list.
         let backend = self.backend()
+        let control = DeliveryControl(maxMinutes: config.delivery.maxMinutes, breakerThreshold: config.delivery.stopAfterFailures,
+                                      interruption: options.interruption)
         var renderSeconds = 0.0
         var deliverSeconds = 0.0
-        for start in stride(from: 0, to: pending.count, by: Self.chunkSize) {
+        var finals = 0
+        var handedOver = 0
+        for start in stride(from: 0, to: pending.count, by: Self.chunkSize) where !control.isStopped {
             clock = Date()
-            let messages = pending[start..<min(pending.count, start + Self.chunkSize)].map { factory.message(for: $0) }
+            let messages = pending[start..<min(pending.count, start + Self.chunkSize)].map { factory.message(for: subscribers[$0]) }
             renderSeconds += Date().timeIntervalSince(clock)
             clock = Date()
-            let results = backend.deliver(messages, observer: journal)
+            let results = backend.deliver(messages, observer: journal, control: control)
             deliverSeconds += Date().timeIntervalSince(clock)
-            for result in results {
-                switch result.outcome {
-                case .delivered: summary.delivered += 1
-                case .deferred(let detail):
-                    summary.deferred += 1
-                    summary.failures.append((result.recipient, "deferred", detail))
-                case .failed(let detail):
-                    summary.failed += 1
-                    summary.failures.append((result.recipient, "failed", detail))
-                }
-            }
+            handedOver += results.count
+            for result in results { finals += summary.count(result) ? 1 : 0 }
             if pending.count > Self.chunkSize {
                 progress("\(min(pending.count, start + Self.chunkSize)) of \(pending.count) messages handed over")
             }
         }
         summary.stageSeconds.append(("render", renderSeconds))
         summary.stageSeconds.append(("deliver", deliverSeconds))
+        summary.notSent = pending.count - handedOver
+        if let stop = control.stopReason, summary.notSent > 0 || finals < pending.count || stop.isSignal {
+            summary.stop = stop
+            logger.error("delivery stopped: \(stop.description)")
+        }
         progress("delivered \(summary.delivered), deferred \(summary.deferred), failed \(summary.failed)")
 
         // Commit seen items only when nobody is left waiting for this edition.
-        let finalStates = journal.states()
-        let remaining = subscribers.filter { subscriber in
-            subscriber.status == .active && !(finalStates[subscriber.id]?.isFinal ?? false)
-        }
-        if remaining.isEmpty, onlySet.isEmpty {
+        if finals == activeLeft, onlySet.isEmpty {
             clock = Date()
             for item in digest.sections.flatMap(\.items) { seen.record(item.keys, at: options.now) }
             do {
@@ -159,8 +174,26 @@ public struct DailyRun: Sendable {
                 try journal.append(DeliveryJournal.Entry(event: "complete", time: Date()), sync: true)
             } catch { throw .state(error) }
             summary.stageSeconds.append(("record", Date().timeIntervalSince(clock)))
+        } else {
+            do { try journal.sync() } catch {
+                if summary.stop == nil { summary.stop = .journal(error.description) }
+            }
         }
         return summary
+    }
+
+    /// A state folder that sent editions but has no `seen.json` would send every story again.
+    private func checkSeenItems(_ seen: SeenItems) throws(RunError) {
+        guard !seen.existed, !options.resetSeen else { return }
+        let directory = (config.stateDirectory as NSString).appendingPathComponent("editions")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        let closed = names.filter { $0.hasSuffix(".jsonl") }.filter { name in
+            DeliveryJournal(stateDirectory: config.stateDirectory, edition: String(name.dropLast(6))).isComplete
+        }
+        guard !closed.isEmpty else { return }
+        throw .state(StateError(path: seen.path, message: "is missing, but \(closed.count) edition(s) were sent from this state folder; "
+                                + "without it every story still in the feeds would be sent again. Restore it from a backup, "
+                                + "or run with --reset-seen if starting afresh is intended"))
     }
 
     /// Opens the edition's journal (the old one kept aside with `--force`) with its saved digest.
@@ -203,9 +236,11 @@ public struct DailyRun: Sendable {
         for name in names where name.hasSuffix(".jsonl") && name != current + ".jsonl" {
             let old = DeliveryJournal(stateDirectory: config.stateDirectory, edition: String(name.dropLast(6)))
             guard !old.isComplete else { continue }
-            if let digest = old.loadDigest() {
-                for item in digest.sections.flatMap(\.items) { seen.record(item.keys, at: options.now) }
+            do {
+                for item in try old.loadDigest().sections.flatMap(\.items) { seen.record(item.keys, at: options.now) }
                 changed = true
+            } catch {
+                logger.warning("\(error.description)")
             }
             do {
                 try old.append(DeliveryJournal.Entry(event: "abandoned", time: Date(), detail: "superseded by \(edition)"), sync: true)

@@ -67,11 +67,70 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
         })
     }
 
-    /// Every entry written so far; a torn last line (a run killed mid-write) is skipped.
+    /// Every entry written so far; a torn line (a run killed or a disk filled mid-write) is skipped.
     public func entries() -> [Entry] {
-        guard let bytes = AtomicFile.readBytes(path) else { return [] }
-        let decoder = JSONDecoder.gazette
-        return bytes.split(separator: 0x0A).compactMap { try? decoder.decode(Entry.self, from: Data($0)) }
+        var all: [Entry] = []
+        forEachEntry { all.append($0) }
+        return all
+    }
+
+    /// Calls `body` with each entry in order, reading the file in blocks rather than whole.
+    public func forEachEntry(_ body: (Entry) -> Void) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        var pending: [UInt8] = []
+        var block = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = block.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            pending += block[0..<count]
+            var start = 0
+            while let end = pending[start...].firstIndex(of: 0x0A) {
+                if end > start, let entry = Self.entry(pending[start..<end]) { body(entry) }
+                start = end + 1
+            }
+            pending.removeFirst(start)
+        }
+        if !pending.isEmpty, let entry = Self.entry(pending[...]) { body(entry) }
+    }
+
+    /// One journal line; nil when it is not a whole entry.
+    static func entry(_ line: ArraySlice<UInt8>) -> Entry? {
+        var reader = JSONBytes.Reader(bytes: Array(line))
+        var entry = Entry(event: "", time: Date(timeIntervalSince1970: 0))
+        var sawTime = false
+        do {
+            try reader.streamObject { (key, reader) throws(JSONBytes.SyntaxError) in
+                if key == "attempts" {
+                    if case .number(let number) = try reader.value(depth: 1) { entry.attempts = Int(number) }
+                    return
+                }
+                guard let text = try reader.stringIfPresent() else {
+                    _ = try reader.value(depth: 1)
+                    return
+                }
+                switch key {
+                case "event": entry.event = text
+                case "time":
+                    guard let time = FeedDate.parseExactRFC3339(bytes: ArraySlice(text.utf8)) ?? FeedDate.parse(text) else { return }
+                    entry.time = time
+                    sawTime = true
+                case "edition": entry.edition = text
+                case "subscriber": entry.subscriber = text
+                case "email": entry.email = text
+                case "message": entry.message = text
+                case "outcome": entry.outcome = text
+                case "detail": entry.detail = text
+                default: break
+                }
+            }
+            try reader.finish()
+        } catch {
+            return nil
+        }
+        return entry.event.isEmpty || !sawTime ? nil : entry
     }
 
     public var exists: Bool { FileManager.default.fileExists(atPath: path) }
@@ -91,8 +150,8 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
     /// The last word on each subscriber, by subscriber id.
     public func states() -> [String: SubscriberState] {
         var states: [String: SubscriberState] = [:]
-        for entry in entries() {
-            guard let id = entry.subscriber else { continue }
+        forEachEntry { entry in
+            guard let id = entry.subscriber else { return }
             switch (entry.event, entry.outcome) {
             case ("sending", _): states[id] = .inFlight
             case ("result", "delivered"?): states[id] = .delivered(entry.detail ?? "")
@@ -102,6 +161,20 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
             }
         }
         return states
+    }
+
+    /// Ids of the subscribers with a final outcome (delivered or refused for good).
+    public func finishedSubscribers() -> Set<String> {
+        var finished = Set<String>()
+        forEachEntry { entry in
+            guard let id = entry.subscriber else { return }
+            if entry.event == "result", entry.outcome == "delivered" || entry.outcome == "failed" {
+                finished.insert(id)
+            } else if entry.event == "sending" || entry.event == "result" {
+                finished.remove(id)
+            }
+        }
+        return finished
     }
 
     public func saveDigest(_ digest: Digest) throws(StateError) {
@@ -114,9 +187,19 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
         }
     }
 
-    public func loadDigest() -> Digest? {
-        guard let data = FileManager.default.contents(atPath: digestPath) else { return nil }
-        return try? JSONDecoder.gazette.decode(Digest.self, from: data)
+    /// The saved digest. A missing or damaged file is an error, never a reason to rebuild: the
+    /// edition would go out with two contents under one Message-ID prefix.
+    public func loadDigest() throws(StateError) -> Digest {
+        guard let data = FileManager.default.contents(atPath: digestPath) else {
+            throw StateError(path: digestPath, message: "is missing, so edition \(edition) cannot be resumed as it was sent; "
+                             + "run with --force to rebuild it from the feeds and send it to everyone again")
+        }
+        do {
+            return try JSONDecoder.gazette.decode(Digest.self, from: data)
+        } catch {
+            throw StateError(path: digestPath, message: "is damaged (\(error)), so edition \(edition) cannot be resumed as it was sent; "
+                             + "run with --force to rebuild it from the feeds and send it to everyone again")
+        }
     }
 
     /// Moves this edition's journal aside (for `--force`), keeping it for the record.
@@ -126,19 +209,12 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
         try? FileManager.default.moveItem(atPath: path, toPath: path + ".forced-\(stamp)")
     }
 
+    /// Appends one line. A line that cannot be written whole is cut off again (so the file never
+    /// holds half a line followed by more entries) and the error is thrown; so is a failed sync.
     public func append(_ entry: Entry, sync: Bool = false) throws(StateError) {
         lock.lock()
         defer { lock.unlock() }
-        if descriptor < 0 {
-            do {
-                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                        withIntermediateDirectories: true)
-            } catch {
-                throw StateError(path: path, message: "cannot create the folder: \(error.localizedDescription)")
-            }
-            descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else { throw StateError(path: path, message: String(cString: strerror(errno))) }
-        }
+        if descriptor < 0 { try openForAppending() }
         var json = JSONLineWriter()
         json.beginObject()
         json.string("event", entry.event)
@@ -152,23 +228,74 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
         json.int("attempts", entry.attempts)
         json.endObject()
         let line = json.bytes + [0x0A]
-        let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == line.count else { throw StateError(path: path, message: "write failed: \(String(cString: strerror(errno)))") }
+        let before = lseek(descriptor, 0, SEEK_END)
+        var written = 0
+        var failure: Int32 = 0
+        while written < line.count {
+            let n = line.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else {
+                failure = n < 0 ? errno : ENOSPC
+                break
+            }
+            written += n
+        }
+        if failure != 0 {
+            if written > 0, before >= 0 { _ = ftruncate(descriptor, before) }
+            throw StateError(path: path, message: "cannot write the journal: \(String(cString: strerror(failure)))")
+        }
         unsynced += 1
         if sync || unsynced >= 64 {
-            fdatasync(descriptor)
+            guard fdatasync(descriptor) == 0 else {
+                throw StateError(path: path, message: "cannot sync the journal: \(String(cString: strerror(errno)))")
+            }
             unsynced = 0
         }
     }
 
-    public func willSend(_ message: Message) {
-        try? append(Entry(event: "sending", time: Date(), subscriber: message.subscriberID, email: message.recipient,
-                          message: message.id))
+    /// Flushes what was appended to disk.
+    public func sync() throws(StateError) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard descriptor >= 0, unsynced > 0 else { return }
+        guard fdatasync(descriptor) == 0 else {
+            throw StateError(path: path, message: "cannot sync the journal: \(String(cString: strerror(errno)))")
+        }
+        unsynced = 0
     }
 
-    public func didSend(_ result: DeliveryResult) {
-        try? append(Entry(event: "result", time: Date(), subscriber: result.subscriberID, email: result.recipient,
-                          message: result.messageID, outcome: result.outcome.name, detail: result.outcome.detail,
-                          attempts: result.attempts))
+    /// Opens the file for appending; a last line left torn by a killed run is ended first.
+    private func openForAppending() throws(StateError) {
+        do {
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+        } catch {
+            throw StateError(path: path, message: "cannot create the folder: \(error.localizedDescription)")
+        }
+        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw StateError(path: path, message: String(cString: strerror(errno))) }
+        let size = lseek(fd, 0, SEEK_END)
+        if size > 0 {
+            var last: UInt8 = 0
+            if pread(fd, &last, 1, size - 1) == 1, last != 0x0A {
+                var newline: UInt8 = 0x0A
+                guard write(fd, &newline, 1) == 1 else {
+                    close(fd)
+                    throw StateError(path: path, message: "cannot write the journal: \(String(cString: strerror(errno)))")
+                }
+            }
+        }
+        descriptor = fd
+    }
+
+    public func willSend(_ message: Message) throws(StateError) {
+        try append(Entry(event: "sending", time: Date(), subscriber: message.subscriberID, email: message.recipient,
+                         message: message.id))
+    }
+
+    public func didSend(_ result: DeliveryResult) throws(StateError) {
+        try append(Entry(event: "result", time: Date(), subscriber: result.subscriberID, email: result.recipient,
+                         message: result.messageID, outcome: result.outcome.name, detail: result.outcome.detail,
+                         attempts: result.attempts))
     }
 }

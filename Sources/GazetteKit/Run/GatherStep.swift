@@ -48,6 +48,12 @@ public struct GatherStep: Sendable {
                     let local = response.finalURL.hasPrefix("file:")
                     let feed = try FeedParser().parse(response.body, url: local ? nil : response.finalURL,
                                                       httpCharset: response.charset, source: source.url)
+                    if let reason = feed.notAFeedReason {
+                        let type = response.contentType.map { " (Content-Type \($0))" } ?? ""
+                        outcomes.append(SourceOutcome(source: source, candidates: [], error: "\(source.url): not a feed\(type): \(reason)",
+                                                      elapsed: result.elapsed))
+                        continue
+                    }
                     let name = source.name ?? feed.title?.displayText
                     let candidates = feed.entries.enumerated().map { index, entry in
                         var item = candidate(entry, index: index, source: source, name: name)

@@ -5,6 +5,7 @@ public struct MessageFactory: Sendable {
     public let renderer: DigestRenderer
     public let builder: MessageBuilder
     public let recipients: RecipientFactory
+    /// The subject of a recipient who gets every section.
     public let subject: String
 
     public init(config: Config, digest: Digest, templates: TemplateSet, tokens: UnsubscribeToken?) {
@@ -17,7 +18,8 @@ public struct MessageFactory: Sendable {
         subject = Self.subject(for: digest)
     }
 
-    /// "Title: first headline (+N more)".
+    /// "Title: first headline (+N more)", from the stories of `digest` (restrict it to a
+    /// recipient's sections first: the subject names only stories they get).
     public static func subject(for digest: Digest) -> String {
         let headlines = digest.sections.flatMap { $0.items.map(\.headline) }
         guard let first = headlines.first else { return digest.title }
@@ -30,6 +32,7 @@ public struct MessageFactory: Sendable {
 
     public func message(for subscriber: Subscriber) -> Message {
         let recipient = recipients.recipient(for: subscriber)
+        let subject = recipient.sections.isEmpty ? self.subject : Self.subject(for: renderer.digest.restricted(to: recipient))
         return builder.build(edition: renderer.digest.editionID, subject: subject, date: renderer.digest.editionDate,
                              body: renderer.encodedBody(for: recipient), recipient: recipient, subscriberID: subscriber.id)
     }

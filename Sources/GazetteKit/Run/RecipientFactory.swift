@@ -20,7 +20,7 @@ public struct RecipientFactory: Sendable {
         func fill(_ template: String?) -> String? {
             guard let template else { return nil }
             if template.has("{token}"), token == nil { return nil }
-            return LinkTemplate.fill(template, token: token, id: subscriber.id, email: subscriber.email, edition: edition, date: date)
+            return WebLink.http(LinkTemplate.fill(template, token: token, id: subscriber.id, email: subscriber.email, edition: edition, date: date))
         }
         return Recipient(subscriber, unsubscribeURL: fill(links.unsubscribe), preferencesURL: fill(links.preferences),
                          viewInBrowserURL: fill(links.web))

@@ -21,7 +21,7 @@ public enum RunError: Error, CustomStringConvertible {
     /// The documented exit code: 2 for input that needs fixing, 3 when another run holds the lock.
     public var exitCode: Int32 {
         switch self {
-        case .locked: return 3
+        case .locked, .subscribers(.locked): return 3
         default: return 2
         }
     }

@@ -12,12 +12,19 @@ public struct RunOptions: Sendable {
     public var only: [String] = []
     /// The clock (tests move it).
     public var now = Date()
+    /// Go on although `seen.json` is missing while earlier editions were sent.
+    public var resetSeen = false
+    /// Set by the signal handler: stop handing out messages, finish, record and report.
+    public var interruption: Interruption?
 
-    public init(dryRun: Bool = false, edition: String? = nil, force: Bool = false, only: [String] = [], now: Date = Date()) {
+    public init(dryRun: Bool = false, edition: String? = nil, force: Bool = false, only: [String] = [], now: Date = Date(),
+                resetSeen: Bool = false, interruption: Interruption? = nil) {
         self.dryRun = dryRun
         self.edition = edition
         self.force = force
         self.only = only
         self.now = now
+        self.resetSeen = resetSeen
+        self.interruption = interruption
     }
 }

@@ -26,13 +26,43 @@ public struct RunSummary: Sendable {
     public var skipped = false
     /// The edition was resumed (or resent) from its saved digest: no source was fetched.
     public var fromSavedEdition = false
+    /// Why delivery stopped before everyone had an outcome.
+    public var stop: DeliveryStop?
+    /// Subscribers never handed over because delivery stopped.
+    public var notSent = 0
+    /// Failures listed by `lines` (the counts above are complete).
+    static let listedFailures = 100
 
     public init(edition: String) {
         self.edition = edition
     }
 
     public var status: Status {
-        sourcesFailed.isEmpty && deferred == 0 && failed == 0 ? .ok : .partial
+        sourcesFailed.isEmpty && deferred == 0 && failed == 0 && stop == nil ? .ok : .partial
+    }
+
+    /// The documented exit status: 0 all done, 1 something to retry or read, 2 something to fix,
+    /// 128 + the signal when one stopped the run.
+    public var exitCode: Int32 {
+        if let stop { return stop.exitCode }
+        return status == .ok ? 0 : 1
+    }
+
+    /// Counts one delivery result; true when it is final for its subscriber.
+    mutating func count(_ result: DeliveryResult) -> Bool {
+        switch result.outcome {
+        case .delivered:
+            delivered += 1
+            return true
+        case .deferred(let detail):
+            deferred += 1
+            if failures.count < Self.listedFailures { failures.append((result.recipient, "deferred", detail)) }
+            return false
+        case .failed(let detail):
+            failed += 1
+            if failures.count < Self.listedFailures { failures.append((result.recipient, "failed", detail)) }
+            return true
+        }
     }
 
     /// The lines printed at the end of a run.
@@ -48,9 +78,16 @@ public struct RunSummary: Sendable {
         for failure in sourcesFailed { lines.append("  failed source \(failure.url): \(failure.error)") }
         lines.append("items: \(items)")
         let verb = dryRun ? "would deliver" : "delivered"
-        lines.append("subscribers: \(delivered) \(verb), \(deferred) deferred, \(failed) failed" + (alreadyDone > 0 ? ", \(alreadyDone) already done earlier" : ""))
+        lines.append("subscribers: \(delivered) \(verb), \(deferred) deferred, \(failed) failed"
+                     + (notSent > 0 ? ", \(notSent) not sent yet" : "")
+                     + (alreadyDone > 0 ? ", \(alreadyDone) already done earlier" : ""))
+        if let stop {
+            lines.append("stopped: \(stop.description)")
+            lines.append("  \(stop.advice)")
+        }
         for failure in failures.prefix(20) { lines.append("  \(failure.outcome) \(failure.email): \(failure.detail)") }
-        if failures.count > 20 { lines.append("  ... and \(failures.count - 20) more (gazette status)") }
+        let unlisted = deferred + failed - min(20, failures.count)
+        if unlisted > 0 { lines.append("  ... and \(unlisted) more (gazette status)") }
         if !stageSeconds.isEmpty {
             lines.append("time: " + stageSeconds.map { "\($0.stage) \(String(format: "%.2f", $0.seconds)) s" }.joined(separator: ", "))
         }

@@ -62,4 +62,25 @@ enum CSV {
         }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+
+    /// Characters that make a spreadsheet read a cell as a formula (CSV injection).
+    private static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// A cell a spreadsheet would run as a formula gets a leading `'` (and a cell that already
+    /// starts with `'` gets another one), so `unescapeFormula` gives every value back unchanged.
+    static func escapeFormula(_ field: String) -> String {
+        guard let first = field.first, formulaStarts.contains(first) || first == "'" else { return field }
+        if first == "'", field.count > 1, !formulaStarts.contains(field[field.index(after: field.startIndex)]),
+           field[field.index(after: field.startIndex)] != "'" {
+            return field
+        }
+        return "'" + field
+    }
+
+    /// Undoes `escapeFormula`: one leading `'` before a formula character or another `'` is removed.
+    static func unescapeFormula(_ field: String) -> String {
+        guard field.first == "'", field.count > 1 else { return field }
+        let second = field[field.index(after: field.startIndex)]
+        return formulaStarts.contains(second) || second == "'" ? String(field.dropFirst()) : field
+    }
 }

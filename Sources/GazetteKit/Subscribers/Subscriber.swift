@@ -54,6 +54,32 @@ public struct Subscriber: Sendable, Equatable {
         }.joined()
     }
 
+    /// A name as people typed it, made safe to store and print: control characters and line
+    /// breaks become spaces, runs of spaces one, ends trimmed; nil when nothing is left.
+    public static func normalizedName(_ raw: String) -> String? {
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in raw.unicodeScalars {
+            let isSpace = scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
+                || scalar.properties.generalCategory == .format && scalar.value != 0x200D
+            if isSpace {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace { result.append(" ") }
+            pendingSpace = false
+            result.append(scalar)
+        }
+        return result.isEmpty ? nil : String(result)
+    }
+
+    /// Ids Gazette accepts from an import: 1 to 64 ASCII letters, digits, `-` or `_`.
+    public static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && id.utf8.count <= 64 && id.utf8.allSatisfy { b in
+            (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 45 || b == 95
+        }
+    }
+
     /// Whether this subscriber wants items from `section`.
     public func wants(section: String) -> Bool {
         sections.isEmpty || sections.contains { $0.caseInsensitiveCompare(section) == .orderedSame }

@@ -12,6 +12,8 @@ public enum SubscriberError: Error, Sendable, Equatable, CustomStringConvertible
     case missingSecret(variable: String)
     case invalidField(field: String, value: String, reason: String)
     case io(path: String, reason: String)
+    /// Another process held the file's lock for longer than the wait allows.
+    case locked(path: String, seconds: Double, holder: Int32?)
 
     public var description: String {
         switch self {
@@ -30,6 +32,9 @@ public enum SubscriberError: Error, Sendable, Equatable, CustomStringConvertible
         case .missingSecret(let variable): return "environment variable \(variable) (the unsubscribe secret) is not set"
         case .invalidField(let field, let value, let reason): return "\(field) '\(value)': \(reason)"
         case .io(let path, let reason): return "\(path): \(reason)"
+        case .locked(let path, let seconds, let holder):
+            let who = holder.map { "process \($0)" } ?? "another process"
+            return "\(path): \(who) has held the subscriber file's lock for \(Int(seconds)) s; try again when it is done"
         }
     }
 }

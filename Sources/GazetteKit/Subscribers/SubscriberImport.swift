@@ -1,17 +1,26 @@
 import Foundation
 
-/// Bulk import from CSV (header row: email, name, format, sections; other columns become
-/// attributes) or JSON (the subscriber-file shape, or an array of objects).
+/// Bulk import from CSV (header row: email, and optionally id, name, status, format, sections,
+/// created, updated; other columns become attributes) or JSON (the subscriber-file shape, or an
+/// array of objects). An export imported into an empty file gives the same list back: ids (so
+/// tokens already sent keep working), statuses (so suppression survives), dates and attributes.
 public enum SubscriberImport {
     /// One row to import, with the line it came from.
     public struct Row: Sendable {
         public var line: Int
         public var email: String
+        public var id: String?
         public var name: String?
+        public var status: String?
         public var format: String?
         public var sections: [String]?
+        public var created: String?
+        public var updated: String?
         public var attributes: [String: JSONValue] = [:]
     }
+
+    /// The columns Gazette reads itself; any other becomes an attribute.
+    static let columns: Set<String> = ["email", "id", "name", "status", "format", "sections", "created", "updated"]
 
     /// What an import did (or would do, on a dry run).
     public struct Report: Sendable, Equatable {
@@ -56,12 +65,14 @@ public enum SubscriberImport {
         return records.dropFirst().map { record in
             func value(_ index: Int?) -> String? {
                 guard let index, index < record.fields.count else { return nil }
-                let text = record.fields[index].trimmed
+                let text = CSV.unescapeFormula(record.fields[index].trimmed)
                 return text.isEmpty ? nil : text
             }
-            var row = Row(line: record.line, email: value(emailColumn) ?? "", name: value(column("name")), format: value(column("format")),
-                          sections: value(column("sections")).map(splitSections))
-            for (index, name) in names.enumerated() where !["email", "name", "format", "sections"].contains(name) && !name.isEmpty {
+            var row = Row(line: record.line, email: value(emailColumn) ?? "", id: value(column("id")), name: value(column("name")),
+                          status: value(column("status")), format: value(column("format")),
+                          sections: value(column("sections")).map(splitSections),
+                          created: value(column("created")), updated: value(column("updated")))
+            for (index, name) in names.enumerated() where !columns.contains(name) && !name.isEmpty {
                 if let text = value(index) { row.attributes[name] = .string(text) }
             }
             return row
@@ -98,8 +109,9 @@ public enum SubscriberImport {
             }
             var attributes: [String: JSONValue] = [:]
             if case .object(let values)? = fields["attributes"] { attributes = values }
-            return Row(line: index + 1, email: text("email") ?? "", name: text("name"), format: text("format"),
-                       sections: sections, attributes: attributes)
+            return Row(line: index + 1, email: text("email") ?? "", id: text("id"), name: text("name"), status: text("status"),
+                       format: text("format"), sections: sections, created: text("created"), updated: text("updated"),
+                       attributes: attributes)
         }
     }
 
@@ -108,11 +120,17 @@ public enum SubscriberImport {
         text.split { $0 == ";" || $0 == "|" }.map { $0.trimmed }.filter { !$0.isEmpty }
     }
 
-    /// Applies rows to a list. Suppressed addresses are refused unless `resubscribe`.
+    /// Applies rows to a list. Suppressed addresses are refused unless `resubscribe`; a row that
+    /// says `unsubscribed` or `bounced` suppresses the address. Ids and dates of existing entries
+    /// are kept; a new entry takes the row's id (when no other entry has it) and dates.
     public static func apply(_ rows: [Row], to list: inout SubscriberList, resubscribe: Bool, now: Date = Date()) -> Report {
         var report = Report()
         var index: [String: Int] = [:]
-        for (position, subscriber) in list.subscribers.enumerated() { index[subscriber.email.lowercased()] = position }
+        var ids = Set<String>()
+        for (position, subscriber) in list.subscribers.enumerated() {
+            index[subscriber.email.lowercased()] = position
+            ids.insert(subscriber.id)
+        }
         for row in rows {
             let email: String
             do {
@@ -129,24 +147,62 @@ public enum SubscriberImport {
                 }
                 format = parsed
             }
+            var status: Subscriber.Status?
+            if let text = row.status {
+                guard let parsed = Subscriber.Status(rawValue: text.lowercased()) else {
+                    report.invalid.append((row.line, "status '\(text)' is not one of active, pending, unsubscribed, bounced"))
+                    continue
+                }
+                status = parsed
+            }
+            var created: Date?, updated: Date?
+            if let text = row.created {
+                guard let date = FeedDate.parse(text) else { report.invalid.append((row.line, "created '\(text)' is not a date")); continue }
+                created = date
+            }
+            if let text = row.updated {
+                guard let date = FeedDate.parse(text) else { report.invalid.append((row.line, "updated '\(text)' is not a date")); continue }
+                updated = date
+            }
+            let name = row.name.flatMap(Subscriber.normalizedName)
+            let sections = row.sections.map { $0.compactMap(Subscriber.normalizedName) }
             guard let position = index[email.lowercased()] else {
-                list.subscribers.append(Subscriber(email: email, name: row.name, format: format ?? .html, sections: row.sections ?? [],
-                                                   created: now, attributes: row.attributes))
+                var id = Subscriber.newID()
+                if let wanted = row.id {
+                    guard Subscriber.isValidID(wanted) else {
+                        report.invalid.append((row.line, "id '\(wanted)' is not 1 to 64 letters, digits, '-' or '_'"))
+                        continue
+                    }
+                    guard !ids.contains(wanted) else {
+                        report.invalid.append((row.line, "id '\(wanted)' already belongs to another subscriber"))
+                        continue
+                    }
+                    id = wanted
+                }
+                let made = created ?? now
+                list.subscribers.append(Subscriber(id: id, email: email, name: name, status: status ?? .active, format: format ?? .html,
+                                                   sections: sections ?? [], created: made, updated: updated ?? (created == nil ? now : made),
+                                                   attributes: row.attributes))
                 index[email.lowercased()] = list.subscribers.count - 1
+                ids.insert(id)
                 report.added.append(email)
                 continue
             }
             var subscriber = list.subscribers[position]
-            if subscriber.status.isSuppressed {
+            if let status, status.isSuppressed {
+                subscriber.status = status
+            } else if subscriber.status.isSuppressed {
                 guard resubscribe else {
                     report.refused.append((row.line, email))
                     continue
                 }
-                subscriber.status = .active
+                subscriber.status = status ?? .active
+            } else if let status {
+                subscriber.status = status
             }
-            if let name = row.name { subscriber.name = name }
+            if let name { subscriber.name = name }
             if let format { subscriber.format = format }
-            if let sections = row.sections { subscriber.sections = sections }
+            if let sections { subscriber.sections = sections }
             subscriber.attributes.merge(row.attributes) { $1 }
             if subscriber == list.subscribers[position] {
                 report.unchanged.append(email)

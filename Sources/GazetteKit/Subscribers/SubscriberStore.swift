@@ -10,9 +10,13 @@ import Glibc
 /// is never written.
 public struct SubscriberStore: Sendable {
     public let url: URL
+    /// How long to wait for another process's lock before giving up with `locked`.
+    public var lockWait: Double
 
-    public init(url: URL) {
+    /// `lockWait` defaults to `$GAZETTE_LOCK_WAIT` seconds, else 60.
+    public init(url: URL, lockWait: Double? = nil) {
         self.url = url
+        self.lockWait = lockWait ?? ProcessInfo.processInfo.environment["GAZETTE_LOCK_WAIT"].flatMap(Double.init) ?? 60
     }
 
     public var backupURL: URL { url.appendingPathExtension("bak") }
@@ -59,6 +63,8 @@ public struct SubscriberStore: Sendable {
         }
     }
 
+    /// Runs `body` holding the lock. An exclusive holder writes its pid into the lock file, so a
+    /// process that waits too long can name it.
     private func withLock<T>(exclusive: Bool, _ body: () throws(SubscriberError) -> T) throws(SubscriberError) -> T {
         let directory = url.deletingLastPathComponent().path
         if !FileManager.default.fileExists(atPath: directory) {
@@ -67,10 +73,34 @@ public struct SubscriberStore: Sendable {
         let fd = open(lockURL.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .io(path: lockURL.path, reason: "cannot open lock file: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        while flock(fd, exclusive ? LOCK_EX : LOCK_SH) != 0 {
-            guard errno == EINTR else { throw .io(path: lockURL.path, reason: "cannot lock: \(String(cString: strerror(errno)))") }
+        let started = Date()
+        var pause: UInt32 = 1_000
+        while flock(fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR else {
+                throw .io(path: lockURL.path, reason: "cannot lock: \(String(cString: strerror(errno)))")
+            }
+            guard Date().timeIntervalSince(started) < lockWait else {
+                throw .locked(path: url.path, seconds: lockWait, holder: Self.holder(fd))
+            }
+            usleep(pause)
+            pause = min(pause * 2, 100_000)
         }
-        defer { flock(fd, LOCK_UN) }
+        if exclusive {
+            let text = Array("\(getpid())\n".utf8)
+            _ = ftruncate(fd, 0)
+            _ = text.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+        }
+        defer {
+            if exclusive { _ = ftruncate(fd, 0) }
+            flock(fd, LOCK_UN)
+        }
         return try body()
+    }
+
+    private static func holder(_ fd: Int32) -> Int32? {
+        var buffer = [UInt8](repeating: 0, count: 16)
+        let count = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 16, 0) }
+        guard count > 0 else { return nil }
+        return Int32(String(decoding: buffer[0..<count], as: UTF8.self).trimmed)
     }
 }

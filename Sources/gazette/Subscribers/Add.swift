@@ -25,6 +25,8 @@ extension SubscribersCommand {
 
         func run() throws {
             let address = try EmailAddress.normalize(email)
+            let name = self.name.flatMap(Subscriber.normalizedName)
+            let sections = self.sections.compactMap(Subscriber.normalizedName)
             let added = try file.store.modify { (list) throws(SubscriberError) -> Subscriber in
                 if let index = list.index(of: address) {
                     var existing = list.subscribers[index]

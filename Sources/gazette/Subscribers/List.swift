@@ -23,7 +23,7 @@ extension SubscribersCommand {
                 let sections = s.sections.isEmpty ? "all" : s.sections.joined(separator: ",")
                 print([s.status.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0),
                        s.format.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0),
-                       s.email, s.name.map { "(\($0))" } ?? "", "sections: \(sections)"].filter { !$0.isEmpty }.joined(separator: " "))
+                       s.email, s.name.flatMap(Subscriber.normalizedName).map { "(\($0))" } ?? "", "sections: \(sections)"].filter { !$0.isEmpty }.joined(separator: " "))
             }
         }
     }

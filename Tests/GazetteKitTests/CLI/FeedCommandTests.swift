@@ -31,4 +31,16 @@ import Testing
         #expect(run.stderr.contains("billion-laughs.xml: entity declarations expand past"))
         #expect(run.stderr.split(separator: "\n").count == 1)
     }
+
+    @Test func aPageThatIsNotAFeedExitsOneAndSaysWhatWasFound() throws {
+        let page = try TestPaths.temporaryDirectory().appendingPathComponent("error.xml")
+        try "<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>".write(to: page, atomically: true, encoding: .utf8)
+        let run = try GazetteProcess.run(["feed", page.path])
+        #expect(run.status == 1)
+        #expect(run.stderr == "gazette: \(page.path): not a feed: root element <html> is not a feed: an HTML page\n")
+        // An empty but real feed is fine.
+        let quiet = try TestPaths.temporaryDirectory().appendingPathComponent("quiet.xml")
+        try "<rss version=\"2.0\"><channel><title>Quiet</title></channel></rss>".write(to: quiet, atomically: true, encoding: .utf8)
+        #expect(try GazetteProcess.run(["feed", quiet.path]).status == 0)
+    }
 }

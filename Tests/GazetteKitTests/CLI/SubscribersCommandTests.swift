@@ -123,9 +123,60 @@ import Testing
     @Test func exportAsCSVAndJSON() throws {
         _ = try run(["add", "x@example.org", "--name", "X, Y"])
         let csv = try run(["export"]).stdout
-        #expect(csv.hasPrefix("email,name,status,format,sections,created,updated,id\nx@example.org,\"X, Y\",active,html,,"))
+        #expect(csv.hasPrefix("id,email,name,status,format,sections,created,updated\n"))
+        #expect(csv.contains(",x@example.org,\"X, Y\",active,html,,"))
         let json = try run(["export", "--format", "json", "--status", "active"]).stdout
         let decoded = try SubscriberList.decode(Data(json.utf8), path: "export")
         #expect(decoded.subscribers.map(\.email) == ["x@example.org"])
+    }
+
+    @Test func theConfigNamesTheFileAndTheSecretVariable() throws {
+        let elsewhere = directory.appendingPathComponent("lists")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        let config = directory.appendingPathComponent("gazette.yml")
+        try """
+        title: T
+        sources:
+          - url: https://example.org/feed.xml
+            section: News
+        subscribers: lists/readers.json
+        secrets:
+          unsubscribe_secret_env: LIST_SECRET
+        """.write(to: config, atomically: true, encoding: .utf8)
+        let added = try GazetteProcess.run(["subscribers", "add", "cfg@example.org", "--config", config.path])
+        #expect(added.status == 0, "\(added.stderr)")
+        let list = try SubscriberStore(url: elsewhere.appendingPathComponent("readers.json")).read()
+        #expect(list.subscribers.map(\.email) == ["cfg@example.org"])
+        // The default lookup finds ./gazette.yml as run does; the secret comes from the config's variable.
+        let token = try GazetteProcess.run(["subscribers", "token", "cfg@example.org"], environment: ["LIST_SECRET": "s"], directory: directory)
+        #expect(token.status == 0, "\(token.stderr)")
+        #expect(UnsubscribeToken(secret: "s").verify(token.stdout.trimmed) == list.subscribers[0].id)
+        let missing = try GazetteProcess.run(["subscribers", "token", "cfg@example.org"], directory: directory)
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("LIST_SECRET"))
+    }
+
+    @Test func exportThenImportIntoAnEmptyFileKeepsIdsStatusesAndAttributes() throws {
+        try Data(SubscriberList(subscribers: [
+            Subscriber(id: "keep1", email: "a@example.org", name: "=1+2", created: Date(timeIntervalSince1970: 0), attributes: ["city": .string("Oslo")]),
+            Subscriber(id: "keep2", email: "b@example.org", status: .unsubscribed, created: Date(timeIntervalSince1970: 0)),
+        ]).encodedBytes()).write(to: URL(fileURLWithPath: file))
+        let exported = try run(["export"])
+        #expect(exported.stdout.contains("'=1+2"))
+        let csv = directory.appendingPathComponent("export.csv")
+        try Data(exported.stdout.utf8).write(to: csv)
+        let copy = directory.appendingPathComponent("copy.json").path
+        let imported = try GazetteProcess.run(["subscribers", "import", csv.path, "--file", copy])
+        #expect(imported.status == 0, "\(imported.stdout)\(imported.stderr)")
+        let list = try SubscriberStore(url: URL(fileURLWithPath: copy)).read().subscribers
+        #expect(list.map(\.id) == ["keep1", "keep2"])
+        #expect(list.map(\.status) == [.active, .unsubscribed])
+        #expect(list[0].name == "=1+2" && list[0].attributes == ["city": .string("Oslo")])
+    }
+
+    @Test func namesAreStoredWithoutLineBreaksOrControls() throws {
+        #expect(try run(["add", "n@example.org", "--name", "Eve\r\nBcc: all@example.org\u{7}"]).status == 0)
+        #expect(try SubscriberStore(url: URL(fileURLWithPath: file)).read().subscribers[0].name == "Eve Bcc: all@example.org")
+        #expect(try run(["list"]).stdout.split(separator: "\n").count == 1)
     }
 }

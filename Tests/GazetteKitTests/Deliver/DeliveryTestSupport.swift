@@ -27,3 +27,23 @@ final class RecordingObserver: DeliveryObserver, @unchecked Sendable {
     func willSend(_ message: Message) { lock.withLock { events.append("will \(message.recipient)") } }
     func didSend(_ result: DeliveryResult) { lock.withLock { events.append("did \(result.recipient) \(result.outcome.name)") } }
 }
+
+/// An observer whose writes fail after `allowedWrites` (a journal on a full disk).
+final class FailingObserver: DeliveryObserver, @unchecked Sendable {
+    private let lock = NSLock()
+    private var writes = 0
+    let allowedWrites: Int
+
+    init(allowedWrites: Int) { self.allowedWrites = allowedWrites }
+
+    private func write() throws(StateError) {
+        let allowed = lock.withLock { () -> Bool in
+            writes += 1
+            return writes <= allowedWrites
+        }
+        if !allowed { throw StateError(path: "journal", message: "No space left on device") }
+    }
+
+    func willSend(_ message: Message) throws(StateError) { try write() }
+    func didSend(_ result: DeliveryResult) throws(StateError) { try write() }
+}

@@ -33,7 +33,7 @@ import Testing
         #expect(observer.events.filter { $0.hasPrefix("did") }.count == 6)
     }
 
-    @Test func authWithTheRightPasswordSucceedsAndAWrongOneFailsEveryMessage() throws {
+    @Test func authWithTheRightPasswordSucceedsAndAWrongOneStopsTheDeliveryWithNoFinalOutcome() throws {
         let server = try SMTPTestServer(["--auth", "gazette:s3cret"])
         var good = settings(server)
         good.username = "gazette"
@@ -43,11 +43,70 @@ import Testing
         let envelopes = try server.received().map { try server.envelope(of: $0) }
         #expect(envelopes.allSatisfy { $0["auth"] as? Bool == true })
 
+        // 535: the credentials need fixing. Nobody is refused for it; nothing more is tried.
         var bad = good
         bad.password = "wrong"
-        let refused = SMTPDelivery(settings: bad).deliver(DeliveryFixtures.messages(2), observer: nil)
-        #expect(refused.allSatisfy { if case .failed(let reply) = $0.outcome { return reply.contains("login refused") } else { return false } })
+        bad.concurrency = 1
+        let control = DeliveryControl()
+        let refused = SMTPDelivery(settings: bad).deliver(DeliveryFixtures.messages(5), observer: nil, control: control)
+        #expect(refused.count == 1)
+        #expect(refused.allSatisfy { $0.outcome.name == "deferred" && $0.outcome.detail.contains("login refused") && $0.attempts == 1 })
+        guard case .relayConfiguration(let reason)? = control.stopReason else { Issue.record("not stopped: \(String(describing: control.stopReason))"); return }
+        #expect(reason.contains("535"))
+        #expect(control.stopReason?.exitCode == 2)
         #expect(try server.received().count == 2)
+    }
+
+    @Test func aTemporaryLoginFailureIsRetriedThenTripsTheBreakerAsTemporary() throws {
+        let server = try SMTPTestServer(["--auth", "gazette:s3cret", "--auth-reply", "454 4.7.0 Temporary authentication failure"])
+        var settings = settings(server, concurrency: 2)
+        settings.username = "gazette"
+        settings.password = "s3cret"
+        let control = DeliveryControl(breakerThreshold: 4)
+        let results = SMTPDelivery(settings: settings).deliver(DeliveryFixtures.messages(10), observer: nil, control: control)
+        #expect(results.count < 10)
+        #expect(results.allSatisfy { $0.outcome.name == "deferred" && $0.outcome.detail.contains("454") })
+        guard case .relayUnavailable(let reason)? = control.stopReason else { Issue.record("not stopped: \(String(describing: control.stopReason))"); return }
+        #expect(reason.contains("4 connection-level failures in a row"))
+        #expect(control.stopReason?.exitCode == 1)
+        #expect(try server.received().isEmpty)
+    }
+
+    @Test func aRelayWithoutSTARTTLSIsAConfigurationProblemWhenTLSIsRequired() throws {
+        let server = try SMTPTestServer()
+        var settings = settings(server, concurrency: 2)
+        settings.startTLS = .required
+        let control = DeliveryControl()
+        let results = SMTPDelivery(settings: settings).deliver(DeliveryFixtures.messages(6), observer: nil, control: control)
+        #expect(results.count <= 2)
+        #expect(results.allSatisfy { $0.outcome.name == "deferred" && $0.outcome.detail.contains("STARTTLS") })
+        guard case .relayConfiguration? = control.stopReason else { Issue.record("not stopped: \(String(describing: control.stopReason))"); return }
+        #expect(try server.received().isEmpty)
+    }
+
+    @Test func aRelayThatNeverGreetsTripsTheBreakerInsteadOfHoldingTheRun() throws {
+        let server = try SMTPTestServer(["--silent"])
+        var settings = settings(server, concurrency: 4)
+        settings.timeout = 1
+        let control = DeliveryControl(breakerThreshold: 4)
+        let results = SMTPDelivery(settings: settings).deliver(DeliveryFixtures.messages(20), observer: nil, control: control)
+        // Four threads, one connection each, then the breaker: no retries of 20 messages x 3 attempts.
+        #expect(results.count <= 4)
+        #expect(server.connections() <= 8)
+        #expect(results.allSatisfy { $0.outcome.name == "deferred" })
+        guard case .relayUnavailable? = control.stopReason else { Issue.record("not stopped: \(String(describing: control.stopReason))"); return }
+    }
+
+    @Test func aJournalThatCannotRecordStopsTheDeliveryBeforeTheNextMessage() throws {
+        let server = try SMTPTestServer()
+        let observer = FailingObserver(allowedWrites: 5)
+        let control = DeliveryControl()
+        let results = SMTPDelivery(settings: settings(server, concurrency: 1)).deliver(DeliveryFixtures.messages(6), observer: observer, control: control)
+        // will a, did a, will b, did b, will c, (did c fails): c was sent, nothing after it.
+        #expect(results.count == 3)
+        #expect(try server.received().count == 3)
+        guard case .journal? = control.stopReason else { Issue.record("not stopped: \(String(describing: control.stopReason))"); return }
+        #expect(control.stopReason?.exitCode == 2)
     }
 
     @Test func aTemporaryFailureIsRetriedAndThenAccepted() throws {
@@ -103,9 +162,11 @@ import Testing
 
         var untrusted = trusted
         untrusted.caFile = nil
-        let refused = SMTPDelivery(settings: untrusted).deliver(DeliveryFixtures.messages(1), observer: nil)
-        #expect(refused[0].outcome.name == "failed")
+        let control = DeliveryControl()
+        let refused = SMTPDelivery(settings: untrusted).deliver(DeliveryFixtures.messages(1), observer: nil, control: control)
+        #expect(refused[0].outcome.name == "deferred")
         #expect(refused[0].outcome.detail.hasPrefix("TLS"))
+        #expect(control.stopReason?.exitCode == 2)
 
         var unchecked = untrusted
         unchecked.verifyCertificate = false

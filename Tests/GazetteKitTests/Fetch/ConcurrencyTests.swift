@@ -35,6 +35,18 @@ import Testing
         #expect(try server.stats()["max_in_flight"] as? Int == 4)
     }
 
+    /// An HTTP/1.0 server closes each connection: waiting to multiplex on one would serialise the
+    /// host, so it must get its `per_host` connections like an HTTP/1.1 one.
+    @Test(arguments: [false, true])
+    func anHTTP10ServerGetsItsPerHostConnections(http10: Bool) async throws {
+        let server = try HTTPTestServer(http10: http10)
+        var options = FetchOptions.forTests()
+        options.maxPerHost = 4
+        let results = await Fetcher(options: options).fetch((0..<16).map { server.url("/slow?ms=300&n=\($0)") })
+        #expect(results.allSatisfy { $0.response?.status == 200 })
+        #expect(try server.stats()["max_in_flight"] as? Int == 4)
+    }
+
     @Test func resultsKeepTheOrderOfTheURLsAndOneBadURLFailsAlone() async throws {
         let server = try HTTPTestServer()
         let urls = [server.url("/slow?ms=200"), "gopher://example.org/", server.url("/status/404"),

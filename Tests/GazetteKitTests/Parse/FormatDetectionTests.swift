@@ -21,7 +21,11 @@ import Testing
         let feed = try FeedFixture.parse(text: "<html><body><p>hello</p></body></html>")
         #expect(feed.format == .unknown)
         #expect(feed.entries.isEmpty)
-        #expect(feed.warnings == ["root element <html> is not a feed"])
+        #expect(feed.warnings == ["root element <html> is not a feed: an HTML page"])
+        #expect(feed.notAFeedReason == "root element <html> is not a feed: an HTML page")
+        #expect(try FeedFixture.parse(text: "<?xml version=\"1.0\"?><catalog><book/></catalog>").notAFeedReason
+                == "root element <catalog> is not a feed")
+        #expect(try FeedFixture.parse(text: "<rss version=\"2.0\"><channel><title>Quiet</title></channel></rss>").notAFeedReason == nil)
     }
 
     @Test func emptyAndBinaryInputYieldAnEmptyFeed() throws {

@@ -80,8 +80,48 @@ final class RunFixture: @unchecked Sendable {
         try feed.write(to: root.appendingPathComponent("feeds/world.xml"), atomically: true, encoding: .utf8)
     }
 
-    func run(_ arguments: [String] = [], now: String = "2026-11-29T06:00:00Z") throws -> GazetteProcess {
-        try GazetteProcess.run(["run", "--config", configURL.path, "--now", now] + arguments, environment: Self.environment)
+    func run(_ arguments: [String] = [], now: String = "2026-11-29T06:00:00Z", environment: [String: String] = [:]) throws -> GazetteProcess {
+        try GazetteProcess.run(["run", "--config", configURL.path, "--now", now] + arguments,
+                               environment: Self.environment.merging(environment) { $1 })
+    }
+
+    /// Starts `gazette run` without waiting for it (to signal or kill it).
+    func start(_ arguments: [String] = [], now: String = "2026-11-29T06:00:00Z", output: URL? = nil) throws -> Process {
+        let process = Process()
+        process.executableURL = TestPaths.gazette
+        process.arguments = ["run", "--config", configURL.path, "--now", now] + arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(Self.environment) { $1 }
+        if let output {
+            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+            process.standardOutput = try FileHandle(forWritingTo: output)
+        } else {
+            process.standardOutput = FileHandle.nullDevice
+        }
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// Changes the config file's text (a key's value, a section added).
+    func rewriteConfig(_ change: (String) -> String) throws {
+        let text = try String(contentsOf: configURL, encoding: .utf8)
+        try change(text).write(to: configURL, atomically: true, encoding: .utf8)
+    }
+
+    /// Replaces the subscriber file.
+    func writeSubscribers(_ subscribers: [Subscriber]) throws {
+        try Data(SubscriberList(subscribers: subscribers).encodedBytes()).write(to: root.appendingPathComponent("subscribers.json"))
+    }
+
+    /// The journal of the fixture's default edition.
+    var journalURL: URL { stateURL.appendingPathComponent("editions/test.example.org_2026-11-29.jsonl") }
+
+    /// Journal lines with `"event":"<event>"`.
+    func journalCount(_ event: String, outcome: String? = nil) -> Int {
+        let text = (try? String(contentsOf: journalURL, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").filter { line in
+            line.contains("\"event\":\"\(event)\"") && (outcome.map { line.contains("\"outcome\":\"\($0)\"") } ?? true)
+        }.count
     }
 
     /// The messages the SMTP server accepted, parsed by Python's email package.

@@ -62,7 +62,7 @@ import Testing
     @Test func exportQuotesWhatNeedsQuoting() {
         let csv = SubscriberExport.csv([Subscriber(id: "9", email: "a@b.org", name: "Smith, \"Jo\"", sections: ["A", "B"],
                                                    created: Date(timeIntervalSince1970: 0))])
-        #expect(csv == "email,name,status,format,sections,created,updated,id\n"
-                + "a@b.org,\"Smith, \"\"Jo\"\"\",active,html,A;B,1970-01-01T00:00:00Z,1970-01-01T00:00:00Z,9\n")
+        #expect(csv == "id,email,name,status,format,sections,created,updated\n"
+                + "9,a@b.org,\"Smith, \"\"Jo\"\"\",active,html,A;B,1970-01-01T00:00:00Z,1970-01-01T00:00:00Z\n")
     }
 }

@@ -8,12 +8,12 @@ final class HTTPTestServer: @unchecked Sendable {
     private let process = Process()
     private let input = Pipe()
 
-    /// Serves `/file/...` from `root` (default: `Tests/Fixtures`).
-    init(root: URL = TestPaths.fixtures) throws {
+    /// Serves `/file/...` from `root` (default: `Tests/Fixtures`); `http10` answers as HTTP/1.0.
+    init(root: URL = TestPaths.fixtures, http10: Bool = false) throws {
         let output = Pipe()
         process.executableURL = TestPaths.python
         process.arguments = [TestPaths.servers.appendingPathComponent("http_server.py").path,
-                             "--root", root.path]
+                             "--root", root.path] + (http10 ? ["--http10"] : [])
         process.standardInput = input
         process.standardOutput = output
         try process.run()

@@ -1,0 +1,52 @@
+/// The one rule for a URL that becomes an `href` or `src`: it must be absolute `http` or `https`
+/// as a browser would read it. Browsers decode entities in attributes, drop leading and trailing
+/// spaces and control characters, and ignore tabs and line breaks anywhere, so ` JaVaScRiPt:` and
+/// `java&#x09;script:` are still script; this rule reads a URL the same way before it looks at
+/// the scheme.
+public enum WebLink {
+    /// The URL without the characters browsers ignore, when it is absolute http(s) with a host;
+    /// nil for any other scheme (`javascript:`, `vbscript:`, `data:`, `file:`...) or a relative URL.
+    public static func http(_ raw: String) -> String? {
+        let cleaned = clean(raw)
+        guard isHTTP(cleaned) else { return nil }
+        if cleaned.contains("&") {
+            // What a browser sees once it has decoded the attribute's entities must pass too.
+            guard isHTTP(clean(HTMLText.plainText(fromFragment: cleaned.replacingOccurrences(of: "<", with: "&lt;")))) else { return nil }
+        }
+        return cleaned
+    }
+
+    /// Like `http`, but only `https` (images: a plain-http picture in a message is mixed content).
+    public static func https(_ raw: String) -> String? {
+        guard let url = http(raw), url.utf8.count > 8, url.prefix(8).lowercased() == "https://" else { return nil }
+        return url
+    }
+
+    /// Leading and trailing C0 controls and spaces removed, tabs and line breaks removed anywhere.
+    static func clean(_ raw: String) -> String {
+        var scalars = Substring(raw).unicodeScalars
+        while let first = scalars.first, first.value <= 0x20 { scalars.removeFirst() }
+        while let last = scalars.last, last.value <= 0x20 { scalars.removeLast() }
+        guard scalars.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return String(scalars) }
+        var result = String.UnicodeScalarView()
+        for scalar in scalars where scalar != "\t" && scalar != "\n" && scalar != "\r" { result.append(scalar) }
+        return String(result)
+    }
+
+    /// `http://` or `https://` (any case) followed by a host.
+    private static func isHTTP(_ url: String) -> Bool {
+        let bytes = Array(url.utf8.prefix(9))
+        func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b | 0x20 : b }
+        let prefix = bytes.map(lower)
+        let schemeLength: Int
+        if prefix.starts(with: Array("https://".utf8)) {
+            schemeLength = 8
+        } else if prefix.starts(with: Array("http://".utf8)) {
+            schemeLength = 7
+        } else {
+            return false
+        }
+        guard let hostStart = url.utf8.dropFirst(schemeLength).first else { return false }
+        return hostStart != UInt8(ascii: "/") && hostStart != UInt8(ascii: "?") && hostStart != UInt8(ascii: "#")
+    }
+}
