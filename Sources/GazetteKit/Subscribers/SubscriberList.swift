@@ -52,13 +52,15 @@ public struct SubscriberList: Sendable, Equatable {
         try decode(bytes: [UInt8](data), path: path)
     }
 
-    /// Parses a file's bytes without copying them.
-    public static func decode(bytes: [UInt8], path: String) throws(SubscriberError) -> SubscriberList {
+    /// Parses a file's bytes without copying them. `keepingSource` keeps the bytes so that a
+    /// rewrite copies unchanged entries (for changes); a read-only caller passes false and the
+    /// bytes are freed once parsed.
+    public static func decode(bytes: [UInt8], path: String, keepingSource: Bool = true) throws(SubscriberError) -> SubscriberList {
         var reader = JSONBytes.Reader(bytes: bytes)
         var list = SubscriberList()
         list.subscribers.reserveCapacity(bytes.count / 200)
         var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(bytes.count / 200)
+        if keepingSource { ranges.reserveCapacity(bytes.count / 200) }
         var version: Double?
         var sawSubscribers = false
         var problem: FieldProblem?
@@ -73,7 +75,7 @@ public struct SubscriberList: Sendable, Equatable {
                         let position = list.subscribers.count
                         let start = reader.index
                         let (entry, trouble) = try subscriber(from: &reader)
-                        ranges.append(start..<reader.index)
+                        if keepingSource { ranges.append(start..<reader.index) }
                         if let trouble, problem == nil {
                             problem = FieldProblem(field: "subscribers[\(position)]\(trouble.field.isEmpty ? "" : ".")\(trouble.field)",
                                                    reason: trouble.reason)
@@ -96,7 +98,7 @@ public struct SubscriberList: Sendable, Equatable {
             throw .malformedFile(path: path, line: nil, column: nil, reason: "\"subscribers\" is missing or not an array")
         }
         if let problem { throw .malformedFile(path: path, line: nil, column: nil, reason: "\(problem.field): \(problem.reason)") }
-        list.source = (bytes, list.subscribers, ranges)
+        if keepingSource { list.source = (bytes, list.subscribers, ranges) }
         return list
     }
 

@@ -24,7 +24,7 @@ public struct SubscriberStore: Sendable {
 
     /// The list, under a shared lock; an absent file is an empty list.
     public func read() throws(SubscriberError) -> SubscriberList {
-        try withLock(exclusive: false) { () throws(SubscriberError) in try load() }
+        try withLock(exclusive: false) { () throws(SubscriberError) in try load(keepingSource: false) }
     }
 
     /// Reads, changes and writes the list under the exclusive lock. Nothing is written when
@@ -40,10 +40,10 @@ public struct SubscriberStore: Sendable {
         }
     }
 
-    private func load() throws(SubscriberError) -> SubscriberList {
+    private func load(keepingSource: Bool = true) throws(SubscriberError) -> SubscriberList {
         guard FileManager.default.fileExists(atPath: url.path) else { return SubscriberList() }
         guard let bytes = AtomicFile.readBytes(url.path) else { throw .io(path: url.path, reason: "cannot be read") }
-        return try SubscriberList.decode(bytes: bytes, path: url.path)
+        return try SubscriberList.decode(bytes: bytes, path: url.path, keepingSource: keepingSource)
     }
 
     private func save(_ list: SubscriberList) throws(SubscriberError) {
