@@ -79,6 +79,8 @@ public enum StarterFiles {
     delivery:
       backend: outbox                    # outbox, smtp or stdout
       outbox: outbox
+      # max_minutes: 240                 # bound on one run's delivery; the rest goes out next run
+      # stop_after_failures: 5           # relay failures in a row before the run stops (exit 1)
       # smtp:
       #   url: smtp://mail.example.org:587
       #   starttls: required             # required, opportunistic or off
