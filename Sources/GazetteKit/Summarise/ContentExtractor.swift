@@ -10,6 +10,9 @@ final class ContentExtractor {
     private let headline: String?
     private let texts = NodeText()
     private var scores: [UnsafeMutableRawPointer: Double] = [:]
+    /// The keys of `scores` in the order they were first scored (document order of their first
+    /// scored descendant): ties are broken by it, never by the dictionary's per-process order.
+    private var scoredOrder: [UnsafeMutableRawPointer] = []
     /// Paragraphs that read as article prose, found before any cleaning, with their lengths.
     private var proseParagraphs: [(node: xmlNodePtr, characters: Int)] = []
     private var proseCharacters = 0
@@ -200,22 +203,27 @@ final class ContentExtractor {
             var level = 0
             while let current = ancestor, current.pointee.type == XML_ELEMENT_NODE, level < 5 {
                 let key = UnsafeMutableRawPointer(current)
-                if scores[key] == nil { scores[key] = initialScore(current) }
+                if scores[key] == nil {
+                    scores[key] = initialScore(current)
+                    scoredOrder.append(key)
+                }
                 scores[key]! += level == 0 ? score : level == 1 ? score / 2 : score / Double(level * 3)
                 ancestor = current.pointee.parent
                 level += 1
             }
         }
         var best: (node: xmlNodePtr, score: Double)?
-        for (key, score) in scores {
+        for key in scoredOrder {
+            let score = scores[key]!
             let node = key.assumingMemoryBound(to: xmlNode.self)
             let adjusted = score * (1 - texts.stats(node).linkDensity)
             scores[key] = adjusted
             if adjusted > (best?.score ?? 0) { best = (node, adjusted) }
         }
         if Self.debug {
-            for (key, score) in scores.sorted(by: { $0.value > $1.value }).prefix(6) {
+            for key in byScore(scoredOrder).prefix(6) {
                 let node = key.assumingMemoryBound(to: xmlNode.self)
+                let score = scores[key]!
                 debugNote("candidate", node, "\(score) ld=\(texts.stats(node).linkDensity)")
             }
         }
@@ -223,8 +231,8 @@ final class ContentExtractor {
         // When three or more of the next-best candidates (within 75% of the best) share an ancestor
         // with it, the body is that ancestor: the paragraphs were split into many small containers.
         let topScore = best!.score
-        let alternatives = scores.filter { $0.key != UnsafeMutableRawPointer(top) && $0.value >= 0.75 * topScore }
-            .sorted { $0.value > $1.value }.prefix(4).map { $0.key.assumingMemoryBound(to: xmlNode.self) }
+        let alternatives = byScore(scoredOrder.filter { $0 != UnsafeMutableRawPointer(top) && scores[$0]! >= 0.75 * topScore })
+            .prefix(4).map { $0.assumingMemoryBound(to: xmlNode.self) }
         if alternatives.count >= 3 {
             var ancestor = top.pointee.parent
             while let current = ancestor, HTMLNode.name(current) != "body", current.pointee.type == XML_ELEMENT_NODE {
@@ -249,6 +257,14 @@ final class ContentExtractor {
             top = up
         }
         return top
+    }
+
+    /// Highest score first; equal scores keep their order in `keys`.
+    private func byScore(_ keys: [UnsafeMutableRawPointer]) -> [UnsafeMutableRawPointer] {
+        keys.enumerated().sorted { a, b in
+            let (x, y) = (scores[a.element]!, scores[b.element]!)
+            return x != y ? x > y : a.offset < b.offset
+        }.map(\.element)
     }
 
     private func initialScore(_ node: xmlNodePtr) -> Double {
