@@ -4,16 +4,6 @@ import Foundation
 /// Text from HTML fragments: plain text for display, a test for "is this markup?",
 /// and relative URLs made absolute.
 public enum HTMLText {
-    /// Elements whose boundaries separate words.
-    static let blockElements: Set<String> = [
-        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr",
-        "td", "th", "section", "article", "header", "footer", "figure", "figcaption", "hr", "dd", "dt", "dl", "aside",
-        "nav", "main", "address", "caption", "tbody", "thead", "tfoot",
-    ]
-
-    /// Elements whose text is never shown.
-    static let hiddenElements: Set<String> = ["script", "style", "noscript", "template", "svg", "head", "title"]
-
     /// The visible text of an HTML fragment: tags removed, entities decoded, whitespace collapsed.
     public static func plainText(fromFragment html: String) -> String {
         guard html.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else { return html.collapsingWhitespace }
@@ -23,37 +13,22 @@ public enum HTMLText {
         return text.collapsingWhitespace
     }
 
-    static func appendText(of node: xmlNodePtr, to text: inout String) {
-        var child = node.pointee.children
-        while let current = child {
-            switch current.pointee.type {
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content { text += String(cString: content) }
-            case XML_ELEMENT_NODE:
-                let name = HTMLNode.name(current)
-                if !hiddenElements.contains(name) {
-                    let block = blockElements.contains(name)
-                    if block { text += " " }
-                    appendText(of: current, to: &text)
-                    if block { text += " " }
-                }
-            default:
-                break
+    /// Appends the visible text below `element`, a space around each block element.
+    static func appendText(of element: HTMLElement, to text: inout String) {
+        element.forEachChild { child in
+            switch child {
+            case .text(let content):
+                text += content.string
+            case .element(let inner):
+                let bits = inner.nameValue(in: HTMLVocabulary.table)
+                guard bits & HTMLVocabulary.hidden == 0 else { return }
+                let block = bits & HTMLVocabulary.block != 0
+                if block { text += " " }
+                appendText(of: inner, to: &text)
+                if block { text += " " }
             }
-            child = current.pointee.next
         }
     }
-
-    /// HTML elements a feed's text may use; markup with anything else is taken as literal text.
-    static let knownElements: Set<String> = [
-        "a", "abbr", "acronym", "address", "area", "article", "aside", "audio", "b", "big", "blockquote", "br", "button",
-        "canvas", "caption", "center", "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn", "dir", "div",
-        "dl", "dt", "em", "fieldset", "figcaption", "figure", "font", "footer", "form", "h1", "h2", "h3", "h4", "h5",
-        "h6", "header", "hr", "i", "img", "input", "ins", "kbd", "label", "legend", "li", "map", "mark", "menu", "meter",
-        "nav", "noscript", "ol", "optgroup", "option", "p", "pre", "progress", "q", "s", "samp", "section", "select",
-        "small", "source", "span", "strike", "strong", "sub", "summary", "sup", "table", "tbody", "td", "textarea",
-        "tfoot", "th", "thead", "time", "tr", "tt", "u", "ul", "var", "video", "wbr",
-    ]
 
     /// Whether feed text that came without a type reads as HTML: it has a closing tag or an entity
     /// reference, every tag is a known HTML element and every named entity is a real one.
@@ -70,7 +45,7 @@ public enum HTMLText {
                 while k < bytes.count, isWordByte(bytes[k]) { k += 1 }
                 if k > start {
                     let name = String(decoding: bytes[start..<k], as: UTF8.self).lowercased()
-                    guard knownElements.contains(name) else { return false }
+                    guard HTMLVocabulary.knownElements.contains(name) else { return false }
                     if closing, k < bytes.count, bytes[k] == UInt8(ascii: ">") { hasCloseTag = true }
                 }
                 i = k
@@ -83,7 +58,7 @@ public enum HTMLText {
                 if k > start, k < bytes.count, bytes[k] == UInt8(ascii: ";") {
                     if !numeric {
                         let name = String(decoding: bytes[start..<k], as: UTF8.self)
-                        guard ["amp", "lt", "gt", "quot", "apos"].contains(name) || XMLPreparer.htmlEntity(name) != nil
+                        guard ["amp", "lt", "gt", "quot", "apos"].contains(name) || HTMLVocabulary.entity(named: name) != nil
                         else { return false }
                     }
                     hasEntity = true
@@ -100,9 +75,6 @@ public enum HTMLText {
         (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == UInt8(ascii: "_")
     }
 
-    /// Attributes holding URLs that are resolved against the base.
-    static let urlAttributes = ["href", "src", "cite", "background", "longdesc", "poster", "action", "usemap"]
-
     /// The fragment re-serialised by libxml2's HTML parser, so that stray `<` become text and tags
     /// are balanced, with relative URLs in `href`, `src` and similar attributes resolved against `base`.
     /// Text without markup is returned unchanged.
@@ -111,11 +83,11 @@ public enum HTMLText {
         let resolve = base.map { !$0.isEmpty } == true && hasRelativeURL(bytes)
         guard resolve || hasBogusMarkup(bytes), let tree = HTMLTree(fragment: html), let body = tree.body else { return html }
         if resolve, let base {
-            HTMLNode.forEachElement(under: body) { element in
-                for attribute in urlAttributes {
-                    guard let value = HTMLNode.attribute(element, attribute) else { continue }
-                    let resolved = LibXML.resolve(value, against: base)
-                    if resolved != value { HTMLNode.setAttribute(element, attribute, resolved) }
+            body.forEachDescendant { element in
+                for attribute in HTMLVocabulary.urlAttributes {
+                    guard let value = element.attribute(attribute) else { continue }
+                    let resolved = WebLink.resolve(value, against: base)
+                    if resolved != value { element.setAttribute(attribute, resolved) }
                 }
             }
         }
@@ -147,7 +119,7 @@ public enum HTMLText {
                 nameStart -= 1
             }
             let name = String(decoding: b[nameStart..<nameEnd], as: UTF8.self).lowercased()
-            guard urlAttributes.contains(name) else { continue }
+            guard HTMLVocabulary.urlAttributes.contains(name) else { continue }
             var v = eq + 1
             while v < b.count, b[v] == 0x20 || b[v] == UInt8(ascii: "\"") || b[v] == UInt8(ascii: "'") { v += 1 }
             var k = v

@@ -5,9 +5,12 @@ import Foundation
 /// A document parsed with libxml2's HTML parser (recovering, no network); freed in `deinit`,
 /// or all at once with its memory region (`withPage`).
 final class HTMLTree {
-    let doc: htmlDocPtr
+    private let doc: htmlDocPtr
     /// Whether the tree lives in a memory region, which frees it.
-    let inRegion: Bool
+    private let inRegion: Bool
+    /// Subtrees taken out with `detach`, freed only with the tree: statistics cached for them and
+    /// elements still held point into them, and a freed address could be reused meanwhile.
+    private var detached: [xmlNodePtr] = []
 
     /// Parses a page with libxml2 allocating from a per-thread memory region, calls `body` with
     /// the tree (nil when nothing could be parsed) and then drops the region whole, which costs
@@ -59,22 +62,27 @@ final class HTMLTree {
     }
 
     deinit {
-        if !inRegion { xmlFreeDoc(doc) }
+        guard !inRegion else { return }
+        for node in detached { xmlFreeNode(node) }
+        xmlFreeDoc(doc)
     }
 
-    var root: xmlNodePtr? { xmlDocGetRootElement(doc) }
+    var root: HTMLElement? { xmlDocGetRootElement(doc).map(HTMLElement.init) }
 
     /// The `<body>` element, if the parser made one.
-    var body: xmlNodePtr? {
-        guard let root else { return nil }
-        return HTMLNode.firstDescendant(of: root) { HTMLNode.name($0) == "body" }
+    var body: HTMLElement? { root?.firstDescendant { $0.isNamed("body") } }
+
+    /// Takes an element (and what is below it) out of the tree.
+    func detach(_ element: HTMLElement) {
+        xmlUnlinkNode(element.node)
+        detached.append(element.node)
     }
 
-    /// The serialised markup of the children of `node`.
-    func innerHTML(of node: xmlNodePtr) -> String {
+    /// The serialised markup of the children of `element`.
+    func innerHTML(of element: HTMLElement) -> String {
         guard let buffer = xmlBufferCreate() else { return "" }
         defer { xmlBufferFree(buffer) }
-        var child = node.pointee.children
+        var child = element.node.pointee.children
         while let current = child {
             htmlNodeDump(buffer, doc, current)
             child = current.pointee.next
@@ -85,84 +93,3 @@ final class HTMLTree {
 
 @available(*, unavailable)
 extension HTMLTree: Sendable {}
-
-/// Small helpers over libxml2 nodes of an HTML tree.
-enum HTMLNode {
-    /// Element name, or "" for other nodes. libxml2's HTML parser already lower-cases tag names.
-    static func name(_ node: xmlNodePtr) -> String {
-        guard node.pointee.type == XML_ELEMENT_NODE, let name = node.pointee.name else { return "" }
-        return String(cString: name)
-    }
-
-    /// Whether the element's name is `name` (ASCII, lower-case), without building a Swift string.
-    static func isNamed(_ node: xmlNodePtr, _ name: StaticString) -> Bool {
-        guard node.pointee.type == XML_ELEMENT_NODE, let own = node.pointee.name else { return false }
-        return strcmp(UnsafeRawPointer(own).assumingMemoryBound(to: CChar.self),
-                      UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
-    }
-
-    /// An attribute's value borrowed from the tree: libxml2's HTML parser keeps it as one text node,
-    /// or none for a bare attribute such as `hidden` (then `""`). Valid while the tree is.
-    static func value(of attribute: xmlAttrPtr) -> UnsafePointer<CChar> {
-        guard let text = attribute.pointee.children, text.pointee.type == XML_TEXT_NODE, text.pointee.next == nil,
-              let content = text.pointee.content else { return emptyValue }
-        return UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self)
-    }
-
-    private static var emptyValue: UnsafePointer<CChar> {
-        UnsafeRawPointer(("" as StaticString).utf8Start).assumingMemoryBound(to: CChar.self)
-    }
-
-    static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
-        LibXML.withXMLString(name) { LibXML.take(xmlGetProp(node, $0)) }
-    }
-
-    static func setAttribute(_ node: xmlNodePtr, _ name: String, _ value: String) {
-        LibXML.withXMLString(name) { n in LibXML.withXMLString(value) { v in _ = xmlSetProp(node, n, v) } }
-    }
-
-    /// Depth-first, document order.
-    static func forEachElement(under node: xmlNodePtr, _ body: (xmlNodePtr) -> Void) {
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE {
-                body(current)
-                forEachElement(under: current, body)
-            }
-            child = current.pointee.next
-        }
-    }
-
-    /// The element children, in order.
-    static func elementChildren(_ node: xmlNodePtr) -> [xmlNodePtr] {
-        var result: [xmlNodePtr] = []
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE { result.append(current) }
-            child = current.pointee.next
-        }
-        return result
-    }
-
-    /// Whether `ancestor` is a proper ancestor of `node`.
-    static func isAncestor(_ ancestor: xmlNodePtr, of node: xmlNodePtr) -> Bool {
-        var current = node.pointee.parent
-        while let parent = current {
-            if parent == ancestor { return true }
-            current = parent.pointee.parent
-        }
-        return false
-    }
-
-    static func firstDescendant(of node: xmlNodePtr, where predicate: (xmlNodePtr) -> Bool) -> xmlNodePtr? {
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE {
-                if predicate(current) { return current }
-                if let found = firstDescendant(of: current, where: predicate) { return found }
-            }
-            child = current.pointee.next
-        }
-        return nil
-    }
-}

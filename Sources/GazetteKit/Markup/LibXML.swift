@@ -30,28 +30,15 @@ enum LibXML {
             pointer.withMemoryRebound(to: xmlChar.self, capacity: text.utf8.count + 1, body)
         }
     }
+}
 
-    /// `reference` resolved against `base` (RFC 3986); the reference itself when either is unusable.
-    static func resolve(_ reference: String, against base: String?) -> String {
-        let trimmed = reference.trimmed
-        guard let base, !base.isEmpty else { return trimmed }
-        // xmlBuildURI wants ASCII: percent-encode anything else first (an IRI becomes its URI).
-        let ref = escapeNonASCII(trimmed), baseURI = escapeNonASCII(base)
-        return withXMLString(ref) { r in
-            withXMLString(baseURI) { b in take(xmlBuildURI(r, b)) }
-        } ?? trimmed
-    }
-
-    private static func escapeNonASCII(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 >= 0x80 || $0 == 0x20 }) else { return text }
-        var result = ""
-        for byte in text.utf8 {
-            if byte >= 0x80 || byte == 0x20 {
-                result += String(format: "%%%02X", byte)
-            } else {
-                result.unicodeScalars.append(UnicodeScalar(byte))
+extension HTMLVocabulary {
+    /// The code point of an HTML 4 named entity (`eacute`), from libxml2's table.
+    static func entity(named name: String) -> UInt32? {
+        name.withCString { pointer in
+            pointer.withMemoryRebound(to: xmlChar.self, capacity: name.utf8.count + 1) {
+                htmlEntityLookup($0).map { UInt32($0.pointee.value) }
             }
         }
-        return result
     }
 }

@@ -1,3 +1,6 @@
+import CLibXML2
+import Foundation
+
 /// The one rule for a URL that becomes an `href` or `src`: it must be absolute `http` or `https`
 /// as a browser would read it. Browsers decode entities in attributes, drop leading and trailing
 /// spaces and control characters, and ignore tabs and line breaks anywhere, so ` JaVaScRiPt:` and
@@ -48,5 +51,29 @@ public enum WebLink {
         }
         guard let hostStart = url.utf8.dropFirst(schemeLength).first else { return false }
         return hostStart != UInt8(ascii: "/") && hostStart != UInt8(ascii: "?") && hostStart != UInt8(ascii: "#")
+    }
+
+    /// `reference` resolved against `base` (RFC 3986); the reference itself when either is unusable.
+    static func resolve(_ reference: String, against base: String?) -> String {
+        let trimmed = reference.trimmed
+        guard let base, !base.isEmpty else { return trimmed }
+        // xmlBuildURI wants ASCII: percent-encode anything else first (an IRI becomes its URI).
+        let ref = escapeNonASCII(trimmed), baseURI = escapeNonASCII(base)
+        return LibXML.withXMLString(ref) { r in
+            LibXML.withXMLString(baseURI) { b in LibXML.take(xmlBuildURI(r, b)) }
+        } ?? trimmed
+    }
+
+    private static func escapeNonASCII(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x80 || $0 == 0x20 }) else { return text }
+        var result = ""
+        for byte in text.utf8 {
+            if byte >= 0x80 || byte == 0x20 {
+                result += String(format: "%%%02X", byte)
+            } else {
+                result.unicodeScalars.append(UnicodeScalar(byte))
+            }
+        }
+        return result
     }
 }

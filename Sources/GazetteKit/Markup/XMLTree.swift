@@ -98,6 +98,23 @@ struct XMLElement {
         return result
     }
 
+    /// Whether a text child other than `child` holds more than whitespace.
+    func hasText(besides child: XMLElement) -> Bool {
+        var current = node.pointee.children
+        while let sibling = current {
+            if sibling != child.node, sibling.pointee.type == XML_TEXT_NODE,
+               let content = LibXML.string(sibling.pointee.content), !content.trimmed.isEmpty {
+                return true
+            }
+            current = sibling.pointee.next
+        }
+        return false
+    }
+
+    func setAttribute(_ name: String, _ value: String) {
+        LibXML.withXMLString(name) { n in LibXML.withXMLString(value) { v in _ = xmlSetProp(node, n, v) } }
+    }
+
     /// The text of the element and its descendants, entities decoded.
     var text: String { LibXML.take(xmlNodeGetContent(node)) ?? "" }
 

@@ -1,4 +1,3 @@
-import CLibXML2
 import Foundation
 
 /// Finds the feeds an HTML page announces with `<link rel="alternate" type="...">`.
@@ -19,21 +18,20 @@ public enum FeedDiscovery {
     public static func feeds(inHTML data: Data, pageURL: String?) -> [Link] {
         guard let tree = HTMLTree(utf8: [UInt8](data), url: pageURL, encoding: nil), let root = tree.root else { return [] }
         var base = pageURL
-        if let baseElement = HTMLNode.firstDescendant(of: root, where: { HTMLNode.name($0) == "base" }),
-           let href = HTMLNode.attribute(baseElement, "href") {
-            base = LibXML.resolve(href, against: pageURL)
+        if let baseElement = root.firstDescendant(where: { $0.isNamed("base") }), let href = baseElement.attribute("href") {
+            base = WebLink.resolve(href, against: pageURL)
         }
         var links: [Link] = []
-        HTMLNode.forEachElement(under: root) { element in
-            guard HTMLNode.name(element) == "link",
-                  let rel = HTMLNode.attribute(element, "rel")?.lowercased().split(separator: " "), rel.contains("alternate"),
-                  let type = HTMLNode.attribute(element, "type")?.lowercased().trimmed,
+        root.forEachDescendant { element in
+            guard element.isNamed("link"),
+                  let rel = element.attribute("rel")?.lowercased().split(separator: " "), rel.contains("alternate"),
+                  let type = element.attribute("type")?.lowercased().trimmed,
                   feedTypes.contains(type),
-                  let href = HTMLNode.attribute(element, "href")?.trimmed, !href.isEmpty
+                  let href = element.attribute("href")?.trimmed, !href.isEmpty
             else { return }
-            let url = LibXML.resolve(href, against: base)
+            let url = WebLink.resolve(href, against: base)
             guard !links.contains(where: { $0.url == url }) else { return }
-            links.append(Link(url: url, type: type, title: HTMLNode.attribute(element, "title")))
+            links.append(Link(url: url, type: type, title: element.attribute("title")))
         }
         return links
     }

@@ -23,10 +23,10 @@ struct JSONFeedReader {
         feed.format = .jsonFeed
         let base = string(root["feed_url"]) ?? baseURL
         feed.title = string(root["title"]).map { FeedText($0, isHTML: false) }
-        feed.link = string(root["home_page_url"]).map { LibXML.resolve($0, against: base) }
+        feed.link = string(root["home_page_url"]).map { WebLink.resolve($0, against: base) }
         feed.description = string(root["description"]).map { FeedText($0, isHTML: false) }
         feed.language = string(root["language"])
-        feed.icon = (string(root["icon"]) ?? string(root["favicon"])).map { LibXML.resolve($0, against: base) }
+        feed.icon = (string(root["icon"]) ?? string(root["favicon"])).map { WebLink.resolve($0, against: base) }
         let items = root["items"] as? [Any] ?? []
         for (index, item) in items.enumerated() {
             guard let item = item as? [String: Any] else {
@@ -41,7 +41,7 @@ struct JSONFeedReader {
     private func entry(_ item: [String: Any], base: String?) -> FeedEntry {
         var entry = FeedEntry()
         entry.id = string(item["id"]) ?? (item["id"] as? NSNumber)?.stringValue
-        entry.link = (string(item["url"]) ?? string(item["external_url"])).map { LibXML.resolve($0, against: base) }
+        entry.link = (string(item["url"]) ?? string(item["external_url"])).map { WebLink.resolve($0, against: base) }
         entry.title = string(item["title"]).map { FeedText($0, isHTML: false) }
         if let html = string(item["content_html"]) {
             entry.content = FeedText(HTMLText.normalizedFragment(html, base: entry.link ?? base), isHTML: true)
@@ -51,7 +51,7 @@ struct JSONFeedReader {
         entry.summary = string(item["summary"]).map { FeedText($0, isHTML: false) }
         entry.published = string(item["date_published"]).flatMap(FeedDate.parse)
         entry.updated = string(item["date_modified"]).flatMap(FeedDate.parse)
-        entry.image = (string(item["image"]) ?? string(item["banner_image"])).map { LibXML.resolve($0, against: base) }
+        entry.image = (string(item["image"]) ?? string(item["banner_image"])).map { WebLink.resolve($0, against: base) }
         let authors = (item["authors"] as? [Any]) ?? (item["author"].map { [$0] } ?? [])
         if let first = authors.first as? [String: Any] {
             entry.author = FeedAuthor(name: string(first["name"]), email: nil, uri: string(first["url"]))
@@ -59,7 +59,7 @@ struct JSONFeedReader {
         entry.categories = (item["tags"] as? [Any] ?? []).compactMap { string($0) }
         for attachment in item["attachments"] as? [Any] ?? [] {
             guard let attachment = attachment as? [String: Any], let url = string(attachment["url"]) else { continue }
-            entry.enclosures.append(FeedEnclosure(url: LibXML.resolve(url, against: base),
+            entry.enclosures.append(FeedEnclosure(url: WebLink.resolve(url, against: base),
                                                   type: string(attachment["mime_type"]),
                                                   length: (attachment["size_in_bytes"] as? NSNumber)?.intValue))
         }

@@ -1,4 +1,3 @@
-import CLibXML2
 import Foundation
 
 /// Reads RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 1.0/0.3 from a parsed tree into a `Feed`.
@@ -63,7 +62,7 @@ struct XMLFeedReader {
                 switch (isCore(child, ns), ns, local) {
                 case (true, _, "title"): feed.title = rssText(child) ?? feed.title
                 case (_, .dc, "title"): dcTitle = dcTitle ?? rssText(child)
-                case (true, _, "link"): feed.link = feed.link ?? nonEmpty(LibXML.resolve(child.text, against: child.base))
+                case (true, _, "link"): feed.link = feed.link ?? nonEmpty(WebLink.resolve(child.text, against: child.base))
                 case (_, .atom10, "link"): feed.link = feed.link ?? atomAlternateLink([child])
                 case (true, _, "description"): feed.description = feed.description ?? rssText(child)
                 case (true, _, "language"), (_, .dc, "language"): feed.language = feed.language ?? nonEmpty(child.text)
@@ -71,7 +70,7 @@ struct XMLFeedReader {
                     feed.updated = feed.updated ?? FeedDate.parse(child.text)
                 case (true, _, "image"):
                     let url = child.children.first { $0.localName == "url" }
-                    feed.icon = feed.icon ?? url.flatMap { nonEmpty(LibXML.resolve($0.text, against: $0.base)) }
+                    feed.icon = feed.icon ?? url.flatMap { nonEmpty(WebLink.resolve($0.text, against: $0.base)) }
                 default: break
                 }
             }
@@ -89,14 +88,14 @@ struct XMLFeedReader {
             switch (isCore(child, ns), ns, local) {
             case (true, _, "title"): entry.title = entry.title ?? rssText(child)
             case (_, .dc, "title"): dcTitle = dcTitle ?? rssText(child)
-            case (true, _, "link"): entry.link = entry.link ?? nonEmpty(LibXML.resolve(child.text, against: child.base))
+            case (true, _, "link"): entry.link = entry.link ?? nonEmpty(WebLink.resolve(child.text, against: child.base))
             case (_, .atom10, "link"): atomLinks.append(child)
             case (true, _, "guid"):
                 guard entry.id == nil, let id = nonEmpty(child.text) else { break }
                 entry.id = id
                 if child.attribute("isPermaLink")?.lowercased() != "false" {
                     // A permalink guid is the link only when it really is a URL.
-                    let resolved = LibXML.resolve(id, against: child.base)
+                    let resolved = WebLink.resolve(id, against: child.base)
                     if let url = URLComponents(string: resolved), url.scheme != nil, url.host?.isEmpty == false {
                         guidLink = resolved
                     }
@@ -117,7 +116,7 @@ struct XMLFeedReader {
                 if let term = nonEmpty(child.text) { entry.categories.append(term) }
             case (true, _, "enclosure"):
                 if let url = child.attribute("url").flatMap(nonEmpty) {
-                    entry.enclosures.append(FeedEnclosure(url: LibXML.resolve(url, against: child.base),
+                    entry.enclosures.append(FeedEnclosure(url: WebLink.resolve(url, against: child.base),
                                                           type: child.attribute("type").flatMap(nonEmpty),
                                                           length: child.attribute("length").flatMap { Int($0.trimmed) }))
                 }
@@ -160,23 +159,15 @@ struct XMLFeedReader {
     }
 
     private func hasText(outside child: XMLElement, in parent: XMLElement) -> Bool {
-        var node = parent.node.pointee.children
-        while let current = node {
-            if current != child.node, current.pointee.type == XML_TEXT_NODE,
-               let content = LibXML.string(current.pointee.content), !content.trimmed.isEmpty {
-                return true
-            }
-            node = current.pointee.next
-        }
-        return false
+        parent.hasText(besides: child)
     }
 
     private func resolveURLs(under element: XMLElement) {
         for child in element.children {
-            for attribute in HTMLText.urlAttributes {
+            for attribute in HTMLVocabulary.urlAttributes {
                 guard let value = child.attribute(attribute) else { continue }
-                let resolved = LibXML.resolve(value, against: child.base)
-                if resolved != value { HTMLNode.setAttribute(child.node, attribute, resolved) }
+                let resolved = WebLink.resolve(value, against: child.base)
+                if resolved != value { child.setAttribute(attribute, resolved) }
             }
             resolveURLs(under: child)
         }
@@ -209,7 +200,7 @@ struct XMLFeedReader {
             case (true, _, "subtitle"), (true, _, "tagline"): feed.description = feed.description ?? atomText(child)
             case (true, _, "updated"), (true, _, "modified"): feed.updated = feed.updated ?? FeedDate.parse(child.text)
             case (true, _, "icon"), (true, _, "logo"):
-                feed.icon = feed.icon ?? nonEmpty(LibXML.resolve(child.text, against: child.base))
+                feed.icon = feed.icon ?? nonEmpty(WebLink.resolve(child.text, against: child.base))
             case (true, _, "entry"): feed.entries.append(readAtomEntry(child))
             default: break
             }
@@ -228,7 +219,7 @@ struct XMLFeedReader {
             case (true, _, "link"):
                 links.append(child)
                 if child.attribute("rel")?.lowercased() == "enclosure", let href = child.attribute("href").flatMap(nonEmpty) {
-                    entry.enclosures.append(FeedEnclosure(url: LibXML.resolve(href, against: child.base),
+                    entry.enclosures.append(FeedEnclosure(url: WebLink.resolve(href, against: child.base),
                                                           type: child.attribute("type").flatMap(nonEmpty),
                                                           length: child.attribute("length").flatMap { Int($0.trimmed) }))
                 }
@@ -265,7 +256,7 @@ struct XMLFeedReader {
             return type.isEmpty || type == "text/html" || type == "application/xhtml+xml"
         }
         guard let link = html ?? alternates.first, let href = link.attribute("href").flatMap(nonEmpty) else { return nil }
-        return LibXML.resolve(href, against: link.base)
+        return WebLink.resolve(href, against: link.base)
     }
 
     private func atomPerson(_ element: XMLElement) -> FeedAuthor? {
@@ -274,7 +265,7 @@ struct XMLFeedReader {
             switch child.localName {
             case "name": author.name = author.name ?? nonEmpty(child.text.collapsingWhitespace)
             case "email": author.email = author.email ?? nonEmpty(child.text)
-            case "uri", "url": author.uri = author.uri ?? nonEmpty(LibXML.resolve(child.text, against: child.base))
+            case "uri", "url": author.uri = author.uri ?? nonEmpty(WebLink.resolve(child.text, against: child.base))
             default: break
             }
         }

@@ -1,4 +1,3 @@
-import CLibXML2
 import Foundation
 
 /// Turns raw feed bytes into UTF-8 XML that libxml2 can read safely and leniently.
@@ -192,7 +191,7 @@ struct XMLPreparer {
                     }
                     try rewrite(value[...], into: &out, topLevel: false)
                 }
-            } else if let code = Self.htmlEntity(name) {
+            } else if let code = HTMLVocabulary.entity(named: name) {
                 out.append(contentsOf: Array("&#\(code);".utf8))
             } else {
                 out.append(contentsOf: Array("&amp;".utf8))
@@ -362,14 +361,5 @@ struct XMLPreparer {
     private static func isXMLChar(_ c: UInt32) -> Bool {
         c == 0x9 || c == 0xA || c == 0xD || (0x20...0xD7FF).contains(c) || (0xE000...0xFFFD).contains(c)
             || (0x10000...0x10FFFF).contains(c)
-    }
-
-    /// The code point of an HTML 4 named entity, from libxml2's table.
-    static func htmlEntity(_ name: String) -> UInt32? {
-        name.withCString { pointer in
-            pointer.withMemoryRebound(to: xmlChar.self, capacity: name.utf8.count + 1) {
-                htmlEntityLookup($0).map { UInt32($0.pointee.value) }
-            }
-        }
     }
 }

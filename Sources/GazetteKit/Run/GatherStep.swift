@@ -107,7 +107,7 @@ public struct GatherStep: Sendable {
     /// `link` made absolute against `base` when it is relative and a base is known.
     static func absolute(_ link: String, base: String?) -> String {
         guard let base, !link.contains("://"), !link.hasPrefix("mailto:") else { return link }
-        return LibXML.resolve(link, against: base)
+        return WebLink.resolve(link, against: base)
     }
 
     /// Fetches (bounded, cached) and summarises the pages of the selected items whose feed had no

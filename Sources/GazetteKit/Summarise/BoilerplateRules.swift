@@ -64,15 +64,7 @@ enum BoilerplateRules {
             endWord()
         }
 
-        /// Reads a NUL-terminated attribute value; call `endWord()` between values.
-        mutating func read(cString: UnsafePointer<UInt8>) {
-            var p = cString
-            while p.pointee != 0 {
-                read(p.pointee)
-                p += 1
-            }
-        }
-
+        /// Reads one byte of a class or id value; call `endWord()` between values.
         mutating func read(_ byte: UInt8) {
             let lower = byte.asciiLowercased
             if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {

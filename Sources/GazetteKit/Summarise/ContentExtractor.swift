@@ -1,4 +1,3 @@
-import CLibXML2
 import Foundation
 
 /// Finds the article body of a page and returns its paragraphs, the way content-scoring
@@ -8,29 +7,21 @@ import Foundation
 final class ContentExtractor {
     private let tree: HTMLTree
     private let headline: String?
-    private let texts = NodeText()
-    private var scores: [UnsafeMutableRawPointer: Double] = [:]
+    private let texts = TextStatistics()
+    private var scores: [HTMLElement: Double] = [:]
     /// The keys of `scores` in the order they were first scored (document order of their first
     /// scored descendant): ties are broken by it, never by the dictionary's per-process order.
-    private var scoredOrder: [UnsafeMutableRawPointer] = []
+    private var scoredOrder: [HTMLElement] = []
     /// Paragraphs that read as article prose, found before any cleaning, with their lengths.
-    private var proseParagraphs: [(node: xmlNodePtr, characters: Int)] = []
+    private var proseParagraphs: [(element: HTMLElement, characters: Int)] = []
     private var proseCharacters = 0
-    /// Unlinked subtrees, freed only when extraction is over: cached statistics and the prose list
-    /// point into them, and a freed address could be reused by a later allocation.
-    private var detached: [xmlNodePtr] = []
     /// `GAZETTE_DEBUG_EXTRACT=1` reports candidates, roots and large dropped containers on stderr.
     private static let debug = ProcessInfo.processInfo.environment["GAZETTE_DEBUG_EXTRACT"] != nil
 
-    private func debugNote(_ what: String, _ node: xmlNodePtr, _ detail: String) {
+    private func debugNote(_ what: String, _ element: HTMLElement, _ detail: String) {
         guard Self.debug else { return }
-        let label = "\(HTMLNode.name(node)).\(HTMLNode.attribute(node, "class") ?? "")#\(HTMLNode.attribute(node, "id") ?? "")"
+        let label = "\(element.name).\(element.attribute("class") ?? "")#\(element.attribute("id") ?? "")"
         FileHandle.standardError.write(Data("\(what) \(label) \(detail)\n".utf8))
-    }
-
-    deinit {
-        guard !tree.inRegion else { return }  // freed with the region
-        for node in detached { xmlFreeNode(node) }
     }
 
     init(tree: HTMLTree, headline: String?) {
@@ -39,10 +30,10 @@ final class ContentExtractor {
     }
 
     /// The body paragraphs; empty when the page has no article body.
-    func paragraphs(excluding removed: [xmlNodePtr]) -> [String] {
+    func paragraphs(excluding removed: [HTMLElement]) -> [String] {
         guard let body = tree.body ?? tree.root else { return [] }
-        for node in removed { detach(node) }
-        HTMLNode.forEachElement(under: body) { element in
+        for element in removed { tree.detach(element) }
+        body.forEachDescendant { element in
             guard TagTable.flags(element).contains(.prose) else { return }
             let stats = texts.stats(element)
             if stats.characters >= 80, stats.linkDensity < 0.3 { proseParagraphs.append((element, stats.characters)) }
@@ -51,7 +42,7 @@ final class ContentExtractor {
         clean(body)
         texts.forget()
         let roots = articleBodyRoots(under: body) ?? bestCandidate(under: body).map(withRelatedSiblings) ?? [body]
-        for root in roots { debugNote("root", root, "score=\(scores[UnsafeMutableRawPointer(root)] ?? -1)") }
+        for root in roots { debugNote("root", root, "score=\(scores[root] ?? -1)") }
         var flattener = Flattener(headline: headline)
         for root in roots { flattener.walk(root) }
         return flattener.finish()
@@ -59,75 +50,65 @@ final class ContentExtractor {
 
     // MARK: Cleaning
 
-    private func clean(_ node: xmlNodePtr) {
-        var child = node.pointee.children
-        while let current = child {
-            let next = current.pointee.next
-            switch current.pointee.type {
-            case XML_ELEMENT_NODE:
-                if shouldDrop(current) {
-                    if Self.debug, texts.stats(current).characters > 500 {
-                        debugNote("drop", current, "chars=\(texts.stats(current).characters)")
-                    }
-                    detach(current)
-                } else {
-                    clean(current)
+    /// Drops furniture below `element`; comments are never part of the element view.
+    private func clean(_ element: HTMLElement) {
+        for child in element.children {
+            if shouldDrop(child) {
+                if Self.debug, texts.stats(child).characters > 500 {
+                    debugNote("drop", child, "chars=\(texts.stats(child).characters)")
                 }
-            case XML_COMMENT_NODE, XML_PI_NODE:
-                detach(current)
-            default:
-                break
+                tree.detach(child)
+            } else {
+                clean(child)
             }
-            child = next
         }
     }
 
-    private func shouldDrop(_ node: xmlNodePtr) -> Bool {
-        let flags = TagTable.flags(node)
+    private func shouldDrop(_ element: HTMLElement) -> Bool {
+        let flags = TagTable.flags(element)
         if flags.contains(.neverText) { return true }
-        if flags.contains(.furniture) { return !holdsTheArticle(node) }
+        if flags.contains(.furniture) { return !holdsTheArticle(element) }
         // Without attributes there is no class, role or hidden flag to go by.
-        if node.pointee.properties == nil || flags.contains(.page) { return false }
-        let values = ReadAttributes(node)
-        if values.hidden || values.ariaHidden.map({ strcmp($0, "true") == 0 }) == true { return true }
-        if let style = values.style, Self.hidesElement(String(cString: style)) { return true }
-        if let role = values.role, BoilerplateRules.droppedRoles.contains(String(cString: role).lowercased()) {
-            return !holdsTheArticle(node)
+        if !element.hasAttributes || flags.contains(.page) { return false }
+        let values = ReadAttributes(element)
+        if values.hidden || values.ariaHidden?.equals("true") == true { return true }
+        if let style = values.style, Self.hidesElement(style.string) { return true }
+        if let role = values.role, BoilerplateRules.droppedRoles.contains(role.string.lowercased()) {
+            return !holdsTheArticle(element)
         }
-        if flags.contains(.articleOrMain) || values.itemprop.map({ strcasecmp($0, "articlebody") == 0 }) == true { return false }
+        if flags.contains(.articleOrMain) || values.itemprop?.equalsIgnoringASCIICase("articlebody") == true { return false }
         let hint = values.hints
         guard hint.strong || (hint.negative && !hint.positive) else { return false }
-        return !holdsTheArticle(node)
+        return !holdsTheArticle(element)
     }
 
     /// The attributes cleaning and scoring read, borrowed from the tree in one pass over the list.
     private struct ReadAttributes {
         var hidden = false
-        var ariaHidden, style, role, itemprop, `class`, id: UnsafePointer<CChar>?
+        var ariaHidden, style, role, itemprop, `class`, id: MarkupText?
 
         private static let names = WordTable([
             ("hidden", 1), ("aria-hidden", 2), ("style", 3), ("role", 4), ("itemprop", 5), ("class", 6), ("id", 7),
         ])
 
-        init(_ node: xmlNodePtr) {
-            var attribute = node.pointee.properties
-            while let current = attribute {
-                if let name = current.pointee.name {
-                    let value = HTMLNode.value(of: current)
-                    switch Self.names.value(cString: name) {
-                    case 1: hidden = true
-                    case 2: ariaHidden = value
-                    case 3: style = value
-                    case 4: role = value
-                    case 5: itemprop = value
-                    case 6: `class` = value
-                    case 7: id = value
-                    default: break
-                    }
+        init(_ element: HTMLElement) {
+            var read = ReadAttributes()
+            element.forEachAttribute { name, value in
+                switch name.value(in: Self.names) {
+                case 1: read.hidden = true
+                case 2: read.ariaHidden = value
+                case 3: read.style = value
+                case 4: read.role = value
+                case 5: read.itemprop = value
+                case 6: read.class = value
+                case 7: read.id = value
+                default: break
                 }
-                attribute = current.pointee.next
             }
+            self = read
         }
+
+        private init() {}
 
         /// Hints of the class words, then the id words.
         var hints: BoilerplateRules.Hints {
@@ -137,19 +118,19 @@ final class ContentExtractor {
             return hints
         }
 
-        private static func read(_ value: UnsafePointer<CChar>?, into hints: inout BoilerplateRules.Hints) {
+        private static func read(_ value: MarkupText?, into hints: inout BoilerplateRules.Hints) {
             guard let value else { return }
-            hints.read(cString: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self))
+            for byte in value { hints.read(byte) }
             hints.endWord()
         }
     }
 
     /// An element holding a large share of the page's prose is never dropped, whatever its name
     /// or class says (`content-with-sidebar`, `article modal-enabled`, a page-wide `<form>`).
-    private func holdsTheArticle(_ node: xmlNodePtr) -> Bool {
+    private func holdsTheArticle(_ element: HTMLElement) -> Bool {
         guard proseCharacters > 0 else { return false }
         var inside = 0
-        for paragraph in proseParagraphs where HTMLNode.isAncestor(node, of: paragraph.node) { inside += paragraph.characters }
+        for paragraph in proseParagraphs where element.isAncestor(of: paragraph.element) { inside += paragraph.characters }
         return Double(inside) >= 0.3 * Double(proseCharacters)
     }
 
@@ -170,19 +151,13 @@ final class ContentExtractor {
         return has("display:none") || has("visibility:hidden")
     }
 
-    private func detach(_ node: xmlNodePtr) {
-        xmlUnlinkNode(node)
-        detached.append(node)
-    }
-
     // MARK: Explicit markup
 
     /// `itemprop="articleBody"` elements, when they hold a real body.
-    private func articleBodyRoots(under body: xmlNodePtr) -> [xmlNodePtr]? {
-        var roots: [xmlNodePtr] = []
-        HTMLNode.forEachElement(under: body) { element in
-            if HTMLNode.attribute(element, "itemprop")?.lowercased() == "articlebody",
-               !roots.contains(where: { HTMLNode.isAncestor($0, of: element) }) {
+    private func articleBodyRoots(under body: HTMLElement) -> [HTMLElement]? {
+        var roots: [HTMLElement] = []
+        body.forEachDescendant { element in
+            if element.attribute("itemprop")?.lowercased() == "articlebody", !roots.contains(where: { $0.isAncestor(of: element) }) {
                 roots.append(element)
             }
         }
@@ -192,84 +167,78 @@ final class ContentExtractor {
 
     // MARK: Scoring
 
-    private func bestCandidate(under body: xmlNodePtr) -> xmlNodePtr? {
-        HTMLNode.forEachElement(under: body) { element in
+    private func bestCandidate(under body: HTMLElement) -> HTMLElement? {
+        body.forEachDescendant { element in
             let flags = TagTable.flags(element)
             guard flags.contains(.scored) || (flags.contains(.div) && !hasBlockChildren(element)) else { return }
             let stats = texts.stats(element)
             guard stats.characters >= 25 else { return }
             let score = 1 + Double(stats.commas) + min(Double(stats.characters / 100), 3)
-            var ancestor = element.pointee.parent
+            var ancestor = element.parent
             var level = 0
-            while let current = ancestor, current.pointee.type == XML_ELEMENT_NODE, level < 5 {
-                let key = UnsafeMutableRawPointer(current)
-                if scores[key] == nil {
-                    scores[key] = initialScore(current)
-                    scoredOrder.append(key)
+            while let current = ancestor, level < 5 {
+                if scores[current] == nil {
+                    scores[current] = initialScore(current)
+                    scoredOrder.append(current)
                 }
-                scores[key]! += level == 0 ? score : level == 1 ? score / 2 : score / Double(level * 3)
-                ancestor = current.pointee.parent
+                scores[current]! += level == 0 ? score : level == 1 ? score / 2 : score / Double(level * 3)
+                ancestor = current.parent
                 level += 1
             }
         }
-        var best: (node: xmlNodePtr, score: Double)?
-        for key in scoredOrder {
-            let score = scores[key]!
-            let node = key.assumingMemoryBound(to: xmlNode.self)
-            let adjusted = score * (1 - texts.stats(node).linkDensity)
-            scores[key] = adjusted
-            if adjusted > (best?.score ?? 0) { best = (node, adjusted) }
+        var best: (element: HTMLElement, score: Double)?
+        for element in scoredOrder {
+            let adjusted = scores[element]! * (1 - texts.stats(element).linkDensity)
+            scores[element] = adjusted
+            if adjusted > (best?.score ?? 0) { best = (element, adjusted) }
         }
         if Self.debug {
-            for key in byScore(scoredOrder).prefix(6) {
-                let node = key.assumingMemoryBound(to: xmlNode.self)
-                let score = scores[key]!
-                debugNote("candidate", node, "\(score) ld=\(texts.stats(node).linkDensity)")
+            for element in byScore(scoredOrder).prefix(6) {
+                debugNote("candidate", element, "\(scores[element]!) ld=\(texts.stats(element).linkDensity)")
             }
         }
-        guard var top = best?.node else { return nil }
+        guard var top = best?.element else { return nil }
         // When three or more of the next-best candidates (within 75% of the best) share an ancestor
         // with it, the body is that ancestor: the paragraphs were split into many small containers.
         let topScore = best!.score
-        let alternatives = byScore(scoredOrder.filter { $0 != UnsafeMutableRawPointer(top) && scores[$0]! >= 0.75 * topScore })
-            .prefix(4).map { $0.assumingMemoryBound(to: xmlNode.self) }
+        let alternatives = byScore(scoredOrder.filter { $0 != top && scores[$0]! >= 0.75 * topScore }).prefix(4)
         if alternatives.count >= 3 {
-            var ancestor = top.pointee.parent
-            while let current = ancestor, HTMLNode.name(current) != "body", current.pointee.type == XML_ELEMENT_NODE {
-                if alternatives.filter({ HTMLNode.isAncestor(current, of: $0) }).count >= 3 {
+            var ancestor = top.parent
+            while let current = ancestor, !current.isNamed("body") {
+                if alternatives.filter({ current.isAncestor(of: $0) }).count >= 3 {
                     top = current
                     break
                 }
-                ancestor = current.pointee.parent
+                ancestor = current.parent
             }
         }
         // Move up while a parent scores better, or the candidate is an only child.
-        var lastScore = scores[UnsafeMutableRawPointer(top)] ?? topScore
-        var parent = top.pointee.parent
-        while let current = parent, HTMLNode.name(current) != "body", current.pointee.type == XML_ELEMENT_NODE {
-            guard let parentScore = scores[UnsafeMutableRawPointer(current)] else { parent = current.pointee.parent; continue }
+        var lastScore = scores[top] ?? topScore
+        var parent = top.parent
+        while let current = parent, !current.isNamed("body") {
+            guard let parentScore = scores[current] else { parent = current.parent; continue }
             if parentScore < topScore / 3 { break }
             if parentScore > lastScore { top = current; break }
             lastScore = parentScore
-            parent = current.pointee.parent
+            parent = current.parent
         }
-        while let up = top.pointee.parent, HTMLNode.name(up) != "body", HTMLNode.elementChildren(up).count == 1 {
+        while let up = top.parent, !up.isNamed("body"), up.children.count == 1 {
             top = up
         }
         return top
     }
 
-    /// Highest score first; equal scores keep their order in `keys`.
-    private func byScore(_ keys: [UnsafeMutableRawPointer]) -> [UnsafeMutableRawPointer] {
-        keys.enumerated().sorted { a, b in
+    /// Highest score first; equal scores keep their order in `elements`.
+    private func byScore(_ elements: [HTMLElement]) -> [HTMLElement] {
+        elements.enumerated().sorted { a, b in
             let (x, y) = (scores[a.element]!, scores[b.element]!)
             return x != y ? x > y : a.offset < b.offset
         }.map(\.element)
     }
 
-    private func initialScore(_ node: xmlNodePtr) -> Double {
+    private func initialScore(_ element: HTMLElement) -> Double {
         var score: Double
-        switch HTMLNode.name(node) {
+        switch element.name {
         case "div": score = 5
         case "article": score = 10
         case "main": score = 5
@@ -278,37 +247,37 @@ final class ContentExtractor {
         case "h1", "h2", "h3", "h4", "h5", "h6", "th": score = -5
         default: score = 0
         }
-        if node.pointee.properties != nil {
-            let hint = ReadAttributes(node).hints
+        if element.hasAttributes {
+            let hint = ReadAttributes(element).hints
             if hint.positive { score += 25 }
             if hint.negative { score -= 25 }
         }
         return score
     }
 
-    private func hasBlockChildren(_ node: xmlNodePtr) -> Bool {
-        HTMLNode.firstDescendant(of: node) { TagTable.flags($0).contains(.block) } != nil
+    private func hasBlockChildren(_ element: HTMLElement) -> Bool {
+        element.firstDescendant { TagTable.flags($0).contains(.block) } != nil
     }
 
     /// The candidate with the siblings that look like part of the same article.
-    private func withRelatedSiblings(_ top: xmlNodePtr) -> [xmlNodePtr] {
-        guard let parent = top.pointee.parent, HTMLNode.name(top) != "body" else { return [top] }
-        let topScore = scores[UnsafeMutableRawPointer(top)] ?? 0
+    private func withRelatedSiblings(_ top: HTMLElement) -> [HTMLElement] {
+        guard let parent = top.parent, !top.isNamed("body") else { return [top] }
+        let topScore = scores[top] ?? 0
         let threshold = max(10, topScore * 0.2)
-        let topClass = HTMLNode.attribute(top, "class") ?? ""
-        var result: [xmlNodePtr] = []
-        for sibling in HTMLNode.elementChildren(parent) {
+        let topClass = top.attribute("class") ?? ""
+        var result: [HTMLElement] = []
+        for sibling in parent.children {
             if sibling == top {
                 result.append(sibling)
                 continue
             }
-            var score = scores[UnsafeMutableRawPointer(sibling)] ?? 0
-            if !topClass.isEmpty, HTMLNode.attribute(sibling, "class") == topClass { score += topScore * 0.2 }
+            var score = scores[sibling] ?? 0
+            if !topClass.isEmpty, sibling.attribute("class") == topClass { score += topScore * 0.2 }
             if score >= threshold {
                 result.append(sibling)
-            } else if HTMLNode.name(sibling) == "p" {
+            } else if sibling.isNamed("p") {
                 let stats = texts.stats(sibling)
-                let text = NodeText.text(sibling)
+                let text = sibling.text
                 if (stats.characters > 80 && stats.linkDensity < 0.25)
                     || (stats.characters > 0 && stats.characters <= 80 && stats.linkDensity == 0 && text.hasSuffix(".")) {
                     result.append(sibling)
@@ -323,7 +292,7 @@ final class ContentExtractor {
 /// join; furniture by wording and link-heavy lines are left out.
 struct Flattener {
     /// Table cells join with a space, so a row reads as one line.
-    static let blockTags: Set<String> = HTMLText.blockElements.union(["li", "dd", "dt", "figure", "center"]).subtracting(["td", "th"])
+    static let blockTags: Set<String> = HTMLVocabulary.blockElements.union(["li", "dd", "dt", "figure", "center"]).subtracting(["td", "th"])
 
     let headline: String?
     private var paragraphs: [String] = []
@@ -336,43 +305,38 @@ struct Flattener {
         self.headline = headline
     }
 
-    mutating func walk(_ node: xmlNodePtr) {
-        guard node.pointee.type == XML_ELEMENT_NODE else {
-            if node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE, let content = node.pointee.content {
-                append(content)
-            }
-            return
-        }
-        let flags = TagTable.flags(node)
+    mutating func walk(_ element: HTMLElement) {
+        let flags = TagTable.flags(element)
         if flags.contains(.lineBreak) { return flush() }  // <br>, and <h1>: the headline is shown apart
         let block = flags.contains(.block)
         if block { flush() }
         if flags.contains(.cell) { pendingSpace = !current.isEmpty }
         let before = current.count
-        var child = node.pointee.children
-        while let next = child {
-            walk(next)
-            child = next.pointee.next
+        element.forEachChild { child in
+            switch child {
+            case .element(let inner): walk(inner)
+            case .text(let content): append(content)
+            }
         }
         if flags.contains(.anchor) { linkBytes += current.count - before }
         if block { flush() }
     }
 
-    private mutating func append(_ content: UnsafeMutablePointer<xmlChar>) {
-        var p = content
-        while p.pointee != 0 {
-            let byte = p.pointee
+    private mutating func append(_ content: MarkupText) {
+        var i = 0
+        while content[i] != 0 {
+            let byte = content[i]
             if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
                 pendingSpace = !current.isEmpty
-            } else if byte == 0xC2, p[1] == 0xA0 {  // no-break space
+            } else if byte == 0xC2, content[i + 1] == 0xA0 {  // no-break space
                 pendingSpace = !current.isEmpty
-                p += 1
+                i += 1
             } else {
                 if pendingSpace { current.append(0x20) }
                 pendingSpace = false
                 current.append(byte)
             }
-            p += 1
+            i += 1
         }
     }
 

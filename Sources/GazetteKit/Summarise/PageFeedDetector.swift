@@ -1,4 +1,3 @@
-import CLibXML2
 import Foundation
 
 /// Finds a page's own feed of short timed updates ("News Feed", "Latest", "Live updates"):
@@ -9,28 +8,27 @@ struct PageFeedDetector {
 
     struct Found {
         var items: [PageFeedItem]
-        var containers: [xmlNodePtr]
+        var containers: [HTMLElement]
     }
 
-    func detect(in root: xmlNodePtr) -> Found {
+    func detect(in root: HTMLElement) -> Found {
         var found = Found(items: [], containers: [])
         // Only ancestors (up to three levels) of two or more time-like elements can hold a feed.
-        var counts: [UnsafeMutableRawPointer: Int] = [:]
-        var order: [xmlNodePtr] = []
-        HTMLNode.forEachElement(under: root) { element in
+        var counts: [HTMLElement: Int] = [:]
+        var order: [HTMLElement] = []
+        root.forEachDescendant { element in
             guard isTime(element) else { return }
-            var ancestor = element.pointee.parent
+            var ancestor = element.parent
             for _ in 0..<3 {
-                guard let current = ancestor, current.pointee.type == XML_ELEMENT_NODE else { break }
-                let key = UnsafeMutableRawPointer(current)
-                if counts[key] == nil { order.append(current) }
-                counts[key, default: 0] += 1
-                ancestor = current.pointee.parent
+                guard let current = ancestor else { break }
+                if counts[current] == nil { order.append(current) }
+                counts[current, default: 0] += 1
+                ancestor = current.parent
             }
         }
-        let candidates = order.filter { counts[UnsafeMutableRawPointer($0)]! >= 2 }.sorted { Self.depth($0) < Self.depth($1) }
-        for candidate in candidates where !found.containers.contains(where: { $0 == candidate || HTMLNode.isAncestor($0, of: candidate) }) {
-            let children = HTMLNode.elementChildren(candidate)
+        let candidates = order.filter { counts[$0]! >= 2 }.sorted { $0.depth < $1.depth }
+        for candidate in candidates where !found.containers.contains(where: { $0 == candidate || $0.isAncestor(of: candidate) }) {
+            let children = candidate.children
             if let items = wrappedItems(children) ?? flatItems(children) {
                 found.items += items
                 found.containers.append(candidate)
@@ -39,30 +37,23 @@ struct PageFeedDetector {
         return found
     }
 
-    private static func depth(_ node: xmlNodePtr) -> Int {
-        var depth = 0
-        var current = node.pointee.parent
-        while let parent = current { depth += 1; current = parent.pointee.parent }
-        return depth
-    }
-
     /// Children that are each one item: a time, then a headline, then text.
-    private func wrappedItems(_ children: [xmlNodePtr]) -> [PageFeedItem]? {
+    private func wrappedItems(_ children: [HTMLElement]) -> [PageFeedItem]? {
         var items: [PageFeedItem] = []
         for child in children {
-            let parts = HTMLNode.elementChildren(child)
+            let parts = child.children
             guard let timeIndex = parts.prefix(3).firstIndex(where: isTime) else { continue }
             let rest = parts[(timeIndex + 1)...]
             guard let headline = rest.first.flatMap({ headlineText($0) }) else { continue }
-            let text = rest.dropFirst().map { NodeText.text($0) }.filter { !$0.isEmpty }.joined(separator: " ")
-            items.append(PageFeedItem(time: NodeText.text(parts[timeIndex]), headline: headline,
+            let text = rest.dropFirst().map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
+            items.append(PageFeedItem(time: parts[timeIndex].text, headline: headline,
                                       text: text.isEmpty ? nil : text, link: link(in: rest.first!)))
         }
         return items.count >= 2 && items.count * 2 >= children.count ? items : nil
     }
 
     /// Siblings in a run: time, headline, text..., time, headline, text...
-    private func flatItems(_ children: [xmlNodePtr]) -> [PageFeedItem]? {
+    private func flatItems(_ children: [HTMLElement]) -> [PageFeedItem]? {
         let times = children.indices.filter { isTime(children[$0]) }
         guard times.count >= 2 else { return nil }
         var items: [PageFeedItem] = []
@@ -70,32 +61,19 @@ struct PageFeedDetector {
             let end = n + 1 < times.count ? times[n + 1] : children.count
             guard index + 1 < end, let headline = headlineText(children[index + 1]) else { continue }
             let body = children[(index + 2)..<end].filter { !isLinkOnly($0) }
-            let text = body.map { NodeText.text($0) }.filter { !$0.isEmpty }.joined(separator: " ")
-            items.append(PageFeedItem(time: NodeText.text(children[index]), headline: headline,
+            let text = body.map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
+            items.append(PageFeedItem(time: children[index].text, headline: headline,
                                       text: text.isEmpty ? nil : text, link: link(in: children[index + 1])))
         }
         return items.count >= 2 ? items : nil
     }
 
-    private func isTime(_ node: xmlNodePtr) -> Bool {
-        guard HTMLNode.isNamed(node, "time") || Self.firstTextByteIsDigit(node) else { return false }
-        guard let text = NodeText.shortText(node, limit: 24), !text.isEmpty, text.count <= 24 else { return false }
-        return HTMLNode.name(node) == "time" || Self.looksLikeTime(text)
-    }
-
-    /// Whether the first visible character under the node is a digit (a cheap test before reading the text).
-    private static func firstTextByteIsDigit(_ node: xmlNodePtr) -> Bool {
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_TEXT_NODE, var p = current.pointee.content {
-                while p.pointee == 0x20 || p.pointee == 0x0A || p.pointee == 0x09 || p.pointee == 0x0D { p += 1 }
-                if p.pointee != 0 { return p.pointee >= UInt8(ascii: "0") && p.pointee <= UInt8(ascii: "9") }
-            } else if current.pointee.type == XML_ELEMENT_NODE {
-                return firstTextByteIsDigit(current)
-            }
-            child = current.pointee.next
-        }
-        return false
+    private func isTime(_ element: HTMLElement) -> Bool {
+        // The first visible byte must be a digit: a cheap test before reading the text.
+        let startsWithDigit = element.firstTextByte.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } ?? false
+        guard element.isNamed("time") || startsWithDigit else { return false }
+        guard let text = element.shortText(limit: 24), !text.isEmpty, text.count <= 24 else { return false }
+        return element.isNamed("time") || Self.looksLikeTime(text)
     }
 
     /// `12:08 PM`, `8:15`, `07.30`, `5 min ago`, `2 hours ago`.
@@ -123,23 +101,22 @@ struct PageFeedDetector {
         return false
     }
 
-    private func headlineText(_ node: xmlNodePtr) -> String? {
-        guard let text = NodeText.shortText(node, limit: 240), text.count >= 8, text.count <= 240, !isTime(node) else { return nil }
-        let name = HTMLNode.name(node)
-        let headingLike = ["h2", "h3", "h4", "h5", "h6", "a", "strong", "b"].contains(name)
-            || HTMLNode.firstDescendant(of: node, where: { ["h2", "h3", "h4", "h5", "h6", "a", "strong"].contains(HTMLNode.name($0)) }) != nil
+    private func headlineText(_ element: HTMLElement) -> String? {
+        guard let text = element.shortText(limit: 240), text.count >= 8, text.count <= 240, !isTime(element) else { return nil }
+        let headingLike = ["h2", "h3", "h4", "h5", "h6", "a", "strong", "b"].contains(element.name)
+            || element.firstDescendant(where: { ["h2", "h3", "h4", "h5", "h6", "a", "strong"].contains($0.name) }) != nil
         return headingLike || text.split(separator: " ").count <= 25 ? text : nil
     }
 
-    private func isLinkOnly(_ node: xmlNodePtr) -> Bool {
-        guard NodeText.shortText(node, limit: 40) != nil else { return false }
-        let stats = NodeText().stats(node)
-        return HTMLNode.name(node) == "a" || stats.linkDensity > 0.9
+    private func isLinkOnly(_ element: HTMLElement) -> Bool {
+        guard element.shortText(limit: 40) != nil else { return false }
+        let stats = TextStatistics().stats(element)
+        return element.isNamed("a") || stats.linkDensity > 0.9
     }
 
-    private func link(in node: xmlNodePtr) -> String? {
-        let anchor = HTMLNode.name(node) == "a" ? node : HTMLNode.firstDescendant(of: node) { HTMLNode.name($0) == "a" }
-        guard let anchor, let href = HTMLNode.attribute(anchor, "href"), !href.trimmed.isEmpty else { return nil }
-        return LibXML.resolve(href, against: baseURL)
+    private func link(in element: HTMLElement) -> String? {
+        let anchor = element.isNamed("a") ? element : element.firstDescendant { $0.isNamed("a") }
+        guard let anchor, let href = anchor.attribute("href"), !href.trimmed.isEmpty else { return nil }
+        return WebLink.resolve(href, against: baseURL)
     }
 }

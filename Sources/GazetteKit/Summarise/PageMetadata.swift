@@ -1,4 +1,3 @@
-import CLibXML2
 import Foundation
 
 /// What a page says about itself: JSON-LD (`NewsArticle`, `Article`, `BlogPosting`..., also in
@@ -28,27 +27,25 @@ struct PageMetadata {
 
     init(tree: HTMLTree, pageURL: String?) {
         guard let root = tree.root else { return }
-        language = HTMLNode.attribute(root, "lang").flatMap { $0.trimmed.isEmpty ? nil : $0.trimmed }
+        language = root.attribute("lang").flatMap { $0.trimmed.isEmpty ? nil : $0.trimmed }
         var bestLDRank = Int.max
-        HTMLNode.forEachElement(under: root) { element in
-            guard let name = element.pointee.name else { return }
-            switch Self.tags.value(cString: name) {
+        root.forEachDescendant { element in
+            switch element.nameValue(in: Self.tags) {
             case Self.meta:
                 readMeta(element, pageURL: pageURL)
             case Self.link:
-                if HTMLNode.attribute(element, "rel")?.lowercased() == "canonical", let href = HTMLNode.attribute(element, "href") {
-                    canonicalURL = canonicalURL ?? LibXML.resolve(href, against: pageURL)
+                if element.attribute("rel")?.lowercased() == "canonical", let href = element.attribute("href") {
+                    canonicalURL = canonicalURL ?? WebLink.resolve(href, against: pageURL)
                 }
             case Self.title:
-                documentTitle = documentTitle ?? NodeText.text(element).nilIfEmpty
+                documentTitle = documentTitle ?? element.text.nilIfEmpty
             case Self.h1:
-                firstH1 = firstH1 ?? NodeText.text(element).nilIfEmpty
+                firstH1 = firstH1 ?? element.text.nilIfEmpty
             case Self.time:
-                if published == nil, let value = HTMLNode.attribute(element, "datetime") { published = FeedDate.parse(value) }
+                if published == nil, let value = element.attribute("datetime") { published = FeedDate.parse(value) }
             case Self.script:
-                guard HTMLNode.attribute(element, "type")?.lowercased().has("ld+json") == true,
-                      let content = LibXML.take(xmlNodeGetContent(element)),
-                      let json = try? JSONBytes.parse(Data(content.utf8))
+                guard element.attribute("type")?.lowercased().has("ld+json") == true,
+                      let json = try? JSONBytes.parse(Data(element.textContent.utf8))
                 else { return }
                 readJSONLD(json, pageURL: pageURL, bestRank: &bestLDRank)
             default:
@@ -65,27 +62,23 @@ struct PageMetadata {
     static let metaAttributes = WordTable([("property", 1), ("name", 2), ("itemprop", 3), ("content", metaContent)])
     static let metaContent: UInt16 = 4
 
-    private mutating func readMeta(_ element: xmlNodePtr, pageURL: String?) {
+    private mutating func readMeta(_ element: HTMLElement, pageURL: String?) {
         // One pass over the attributes, borrowing their values.
-        var values = [UnsafePointer<CChar>?](repeating: nil, count: 5)
-        var attribute = element.pointee.properties
-        while let current = attribute {
-            if let name = current.pointee.name {
-                let index = Int(Self.metaAttributes.value(cString: name))
-                if index > 0, values[index] == nil { values[index] = HTMLNode.value(of: current) }
-            }
-            attribute = current.pointee.next
+        var values = [MarkupText?](repeating: nil, count: 5)
+        element.forEachAttribute { name, value in
+            let index = Int(name.value(in: Self.metaAttributes))
+            if index > 0, values[index] == nil { values[index] = value }
         }
         guard let keyValue = values[1] ?? values[2] ?? values[3],
-              let field = Self.metaFields[String(cString: keyValue).lowercased()],
-              let raw = values[4], case let content = String(cString: raw).collapsingWhitespace, !content.isEmpty else { return }
+              let field = Self.metaFields[keyValue.string.lowercased()],
+              let raw = values[4], case let content = raw.string.collapsingWhitespace, !content.isEmpty else { return }
         switch field {
         case .ogTitle: ogTitle = ogTitle ?? content
         case .twitterTitle: twitterTitle = twitterTitle ?? content
         case .siteName: siteName = siteName ?? content
         case .description: metaDescription = metaDescription ?? content
-        case .image: image = image ?? LibXML.resolve(content, against: pageURL)
-        case .url: canonicalURL = canonicalURL ?? LibXML.resolve(content, against: pageURL)
+        case .image: image = image ?? WebLink.resolve(content, against: pageURL)
+        case .url: canonicalURL = canonicalURL ?? WebLink.resolve(content, against: pageURL)
         case .published: published = published ?? FeedDate.parse(content)
         case .modified: modified = modified ?? FeedDate.parse(content)
         case .author:
@@ -144,7 +137,7 @@ struct PageMetadata {
         published = Self.string(object["datePublished"]).flatMap(FeedDate.parse) ?? published
         modified = Self.string(object["dateModified"]).flatMap(FeedDate.parse) ?? modified
         if let body = Self.string(object["articleBody"]), body.count > (articleBody?.count ?? 0) { articleBody = body }
-        if let imageURL = Self.url(object["image"]) { image = image ?? LibXML.resolve(imageURL, against: pageURL) }
+        if let imageURL = Self.url(object["image"]) { image = image ?? WebLink.resolve(imageURL, against: pageURL) }
         if case .object(let publisher)? = object["publisher"], let name = Self.string(publisher["name"]) {
             siteName = siteName ?? name
         }

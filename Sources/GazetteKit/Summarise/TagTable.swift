@@ -1,12 +1,9 @@
-import CLibXML2
-
 /// What the extractor needs to know about an element's name, from a table built once: the name's
 /// bytes are looked up directly (`WordTable`), with no Swift string per element.
 enum TagTable {
     struct Flags: OptionSet {
         let rawValue: UInt16
         static let block = Flags(rawValue: 1 << 0)
-        static let invisible = Flags(rawValue: 1 << 1)
         /// Never article text: scripts, styles, head matter.
         static let neverText = Flags(rawValue: 1 << 2)
         /// Page furniture (nav, header, footer, aside, forms, figures...), dropped unless it holds the article.
@@ -28,7 +25,6 @@ enum TagTable {
         var entries: [(word: String, value: UInt16)] = []
         func add(_ names: some Sequence<String>, _ flags: Flags) { entries += names.map { ($0, flags.rawValue) } }
         add(Flattener.blockTags, .block)
-        add(NodeText.invisible, .invisible)
         add(BoilerplateRules.neverTextTags, .neverText)
         add(BoilerplateRules.droppedTags.subtracting(BoilerplateRules.neverTextTags), .furniture)
         add(["p", "pre", "td", "blockquote"], .scored)
@@ -42,8 +38,7 @@ enum TagTable {
         return WordTable(entries)
     }()
 
-    static func flags(_ node: xmlNodePtr) -> Flags {
-        guard node.pointee.type == XML_ELEMENT_NODE, let name = node.pointee.name else { return [] }
-        return Flags(rawValue: Self.table.value(cString: name))
+    static func flags(_ element: HTMLElement) -> Flags {
+        Flags(rawValue: element.nameValue(in: table))
     }
 }

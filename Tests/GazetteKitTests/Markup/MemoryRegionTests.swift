@@ -69,10 +69,10 @@ import Testing
         let inner = HTMLTree.withPage(utf8: html, url: nil) { tree -> String in
             #expect(tree?.body != nil)
             let fragment = HTMLTree(fragment: "<b>inner</b>")  // its nodes come from the region too
-            return fragment.flatMap { $0.body.map { NodeText.text($0) } } ?? ""
+            return fragment.flatMap { $0.body.map(\.text) } ?? ""
         }
         #expect(inner == "inner")
         let after = HTMLTree(fragment: "<i>after</i>")  // heap again
-        #expect(after.flatMap { $0.body.map { NodeText.text($0) } } == "after")
+        #expect(after.flatMap { $0.body.map(\.text) } == "after")
     }
 }
