@@ -18,18 +18,34 @@ final class SMTPConnection {
         case data
     }
 
-    /// The result of one attempt: curl's code, the server's last reply code and line, the step.
+    /// How libcurl ended an attempt, in the terms delivery decides by.
+    enum Ending: Sendable, Equatable {
+        case sent
+        /// The login was refused (any reply code; 4xx is temporary).
+        case loginRefused
+        /// STARTTLS was required and the relay does not offer it.
+        case startTLSUnavailable
+        /// The TLS handshake or the certificate check failed.
+        case tls
+        /// Cut off by `shouldAbort`.
+        case aborted
+        /// Anything else: a refused step, a dropped connection, a timeout.
+        case other
+    }
+
+    /// The result of one attempt: how it ended, the server's last reply code and line, curl's
+    /// message, and the step the last reply answered.
     struct Attempt {
-        var code: CURLcode
+        var ending: Ending
         var replyCode: Int
         var reply: String
         var error: String
         var step: Step
     }
 
-    private let raw: UnsafeMutableRawPointer
+    private let curl: CurlEasy
+    private var raw: UnsafeMutableRawPointer { curl.raw }
     private let settings: SMTPSettings
-    private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
     private var recipients: CurlStringList?
     private var body: [UInt8] = []
     private var offset = 0
@@ -41,66 +57,57 @@ final class SMTPConnection {
     private let shouldAbort: @Sendable () -> Bool
 
     init?(settings: SMTPSettings, shouldAbort: @escaping @Sendable () -> Bool = { false }) {
-        _ = Curl.globalInit
-        guard let raw = curl_easy_init() else { return nil }
-        self.raw = raw
+        guard let curl = CurlEasy() else { return nil }
+        self.curl = curl
         self.settings = settings
         self.shouldAbort = shouldAbort
-        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         configure()
-    }
-
-    deinit {
-        curl_easy_cleanup(raw)
-        errorBuffer.deallocate()
     }
 
     private func configure() {
         let me = Unmanaged.passUnretained(self).toOpaque()
         var url = settings.url
         if let helo = settings.heloName, !url.dropFirst(8).contains("/") { url += "/" + helo }
-        ccurl_setopt_string(raw, CURLOPT_URL, url)
-        ccurl_setopt_string(raw, CURLOPT_PROTOCOLS_STR, "smtp,smtps")
-        ccurl_setopt_long(raw, CURLOPT_NOSIGNAL, 1)
-        ccurl_setopt_pointer(raw, CURLOPT_ERRORBUFFER, errorBuffer)
-        ccurl_setopt_long(raw, CURLOPT_UPLOAD, 1)
-        ccurl_setopt_long(raw, CURLOPT_TIMEOUT_MS, Int(settings.timeout * 1000))
+        curl.set(CURLOPT_URL, url)
+        curl.set(CURLOPT_PROTOCOLS_STR, "smtp,smtps")
+        curl.set(CURLOPT_UPLOAD, 1)
+        curl.set(CURLOPT_TIMEOUT_MS, Int(settings.timeout * 1000))
         // The wait for a reply (after DATA, say) has its own limit, 120 s by default, which the
         // overall timeout does not cut short: bound it by the per-message timeout too.
-        ccurl_setopt_long(raw, CURLOPT_SERVER_RESPONSE_TIMEOUT, Int(settings.timeout.rounded(.up)))
-        ccurl_setopt_long(raw, CURLOPT_CONNECTTIMEOUT_MS, Int(min(settings.timeout, 20) * 1000))
+        curl.set(CURLOPT_SERVER_RESPONSE_TIMEOUT, Int(settings.timeout.rounded(.up)))
+        curl.set(CURLOPT_CONNECTTIMEOUT_MS, Int(min(settings.timeout, 20) * 1000))
         let tls: curl_usessl
         switch settings.startTLS {
         case .required: tls = CURLUSESSL_ALL
         case .opportunistic: tls = CURLUSESSL_TRY
         case .off: tls = CURLUSESSL_NONE
         }
-        ccurl_setopt_long(raw, CURLOPT_USE_SSL, Int(tls.rawValue))
-        if let caFile = settings.caFile { ccurl_setopt_string(raw, CURLOPT_CAINFO, caFile) }
+        curl.set(CURLOPT_USE_SSL, Int(tls.rawValue))
+        if let caFile = settings.caFile { curl.set(CURLOPT_CAINFO, caFile) }
         if !settings.verifyCertificate {
-            ccurl_setopt_long(raw, CURLOPT_SSL_VERIFYPEER, 0)
-            ccurl_setopt_long(raw, CURLOPT_SSL_VERIFYHOST, 0)
+            curl.set(CURLOPT_SSL_VERIFYPEER, 0)
+            curl.set(CURLOPT_SSL_VERIFYHOST, 0)
         }
-        if let username = settings.username { ccurl_setopt_string(raw, CURLOPT_USERNAME, username) }
-        if let password = settings.password { ccurl_setopt_string(raw, CURLOPT_PASSWORD, password) }
-        ccurl_setopt_pointer(raw, CURLOPT_READDATA, me)
+        if let username = settings.username { curl.set(CURLOPT_USERNAME, username) }
+        if let password = settings.password { curl.set(CURLOPT_PASSWORD, password) }
+        curl.set(CURLOPT_READDATA, pointer: me)
         ccurl_setopt_read(raw) { buffer, size, count, user in
             Unmanaged<SMTPConnection>.fromOpaque(user!).takeUnretainedValue().read(into: buffer, capacity: size * count)
         }
         // Server replies arrive as "header in" debug data, the commands sent as "header out":
         // the last reply explains a failure, the last command says which step it answered.
-        ccurl_setopt_pointer(raw, CURLOPT_DEBUGDATA, me)
+        curl.set(CURLOPT_DEBUGDATA, pointer: me)
         ccurl_setopt_debug(raw) { _, type, data, size, user in
             Unmanaged<SMTPConnection>.fromOpaque(user!).takeUnretainedValue()
                 .observe(type, UnsafeRawBufferPointer(start: data, count: size))
             return 0
         }
-        ccurl_setopt_long(raw, CURLOPT_VERBOSE, 1)
-        ccurl_setopt_pointer(raw, CURLOPT_XFERINFODATA, me)
+        curl.set(CURLOPT_VERBOSE, 1)
+        curl.set(CURLOPT_XFERINFODATA, pointer: me)
         ccurl_setopt_progress(raw) { user, _, _, _, _ in
             Unmanaged<SMTPConnection>.fromOpaque(user!).takeUnretainedValue().progressTick()
         }
-        ccurl_setopt_long(raw, CURLOPT_NOPROGRESS, 0)
+        curl.set(CURLOPT_NOPROGRESS, 0)
     }
 
     private func observe(_ type: curl_infotype, _ bytes: UnsafeRawBufferPointer) {
@@ -114,6 +121,17 @@ final class SMTPConnection {
     /// Non-zero makes libcurl abort the transfer.
     private func progressTick() -> Int32 {
         shouldAbort() ? 1 : 0
+    }
+
+    private static func ending(_ code: CURLcode) -> Ending {
+        switch code {
+        case CURLE_OK: return .sent
+        case CURLE_LOGIN_DENIED: return .loginRefused
+        case CURLE_USE_SSL_FAILED: return .startTLSUnavailable
+        case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_CERTPROBLEM: return .tls
+        case CURLE_ABORTED_BY_CALLBACK: return .aborted
+        default: return .other
+        }
     }
 
     /// The step an SMTP command line belongs to, from its verb; nil for QUIT, RSET and NOOP,
@@ -149,21 +167,18 @@ final class SMTPConnection {
         offset = 0
         replies.removeAll(keepingCapacity: true)
         step = .connect
-        errorBuffer[0] = 0
+        curl.clearError()
         recipients = CurlStringList(["<\(message.recipient)>"])
-        ccurl_setopt_string(raw, CURLOPT_MAIL_FROM, "<\(message.envelopeFrom)>")
-        ccurl_setopt_slist(raw, CURLOPT_MAIL_RCPT, recipients?.raw)
-        ccurl_setopt_off(raw, CURLOPT_INFILESIZE_LARGE, curl_off_t(body.count))
+        curl.set(CURLOPT_MAIL_FROM, "<\(message.envelopeFrom)>")
+        curl.set(CURLOPT_MAIL_RCPT, list: recipients)
+        curl.set(CURLOPT_INFILESIZE_LARGE, size: body.count)
         let code = curl_easy_perform(raw)
-        var reply = 0
-        ccurl_getinfo_long(raw, CURLINFO_RESPONSE_CODE, &reply)
-        let detail = String(cString: errorBuffer)
+        let reply = curl.infoLong(CURLINFO_RESPONSE_CODE)
         // The reply that carries the final code (curl may say QUIT after it, answered by "221").
         let prefix = String(reply)
         let line = replies.last { $0.hasPrefix(prefix) } ?? replies.last ?? ""
         // A reused connection starts at MAIL FROM; a new one with the greeting, before any command.
-        return Attempt(code: code, replyCode: reply, reply: line,
-                       error: detail.isEmpty ? Curl.message(for: code) : detail, step: step)
+        return Attempt(ending: Self.ending(code), replyCode: reply, reply: line, error: curl.errorMessage(for: code), step: step)
     }
 }
 

@@ -1,4 +1,3 @@
-import CCurl
 import Foundation
 
 /// Delivers through an SMTP server with libcurl: `concurrency` threads, each with its own
@@ -90,25 +89,24 @@ public struct SMTPDelivery: DeliveryBackend {
     static func classify(_ attempt: SMTPConnection.Attempt) -> Verdict {
         let reply = attempt.reply.isEmpty ? "\(attempt.replyCode)" : attempt.reply
         let code = attempt.replyCode
-        if attempt.code == CURLE_OK { return .delivered(reply) }
-        if attempt.code == CURLE_ABORTED_BY_CALLBACK {
+        if attempt.ending == .sent { return .delivered(reply) }
+        if attempt.ending == .aborted {
             return .relay(RelayProblem(isConfiguration: false, reason: "cut off after the stop signal's grace period"))
         }
         // 421: the server is closing the session, whatever the step.
         if (attempt.step == .recipient || attempt.step == .data), (400..<600).contains(code), code != 421 {
             return code >= 500 ? .refused(reply) : .recipientDeferred(reply)
         }
-        if attempt.code == CURLE_LOGIN_DENIED {
+        if attempt.ending == .loginRefused {
             return (400..<500).contains(code)
                 ? .relay(RelayProblem(isConfiguration: false, reason: "temporary login failure: \(reply)"))
                 : .relay(RelayProblem(isConfiguration: true, reason: "login refused: \(reply); check delivery.smtp.username and the password variable"))
         }
-        if attempt.code == CURLE_USE_SSL_FAILED {
+        if attempt.ending == .startTLSUnavailable {
             return .relay(RelayProblem(isConfiguration: true, reason: "the relay offers no STARTTLS (\(attempt.error)); "
                                        + "delivery.smtp.starttls is required: enable TLS on the relay, or use smtps://"))
         }
-        if attempt.code == CURLE_PEER_FAILED_VERIFICATION || attempt.code == CURLE_SSL_CONNECT_ERROR
-            || attempt.code == CURLE_SSL_CACERT_BADFILE || attempt.code == CURLE_SSL_CERTPROBLEM {
+        if attempt.ending == .tls {
             return .relay(RelayProblem(isConfiguration: true, reason: "TLS: \(attempt.error); check delivery.smtp.ca_file and the relay's certificate"))
         }
         if attempt.step == .sender, (500..<600).contains(code) {
