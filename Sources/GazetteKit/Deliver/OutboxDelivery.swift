@@ -26,7 +26,7 @@ public struct OutboxDelivery: DeliveryBackend {
             while let (index, message) = queue.next() {
                 let path = (outbox as NSString).appendingPathComponent(Self.fileName(for: message))
                 let outcome: DeliveryOutcome
-                do throws(AtomicFile.WriteError) {
+                do throws(PosixError) {
                     try AtomicFile.write(message.bytes, to: URL(fileURLWithPath: path))
                     outcome = .delivered(path)
                 } catch {

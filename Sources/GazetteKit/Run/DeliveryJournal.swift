@@ -41,7 +41,7 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
     public let path: String
     public let digestPath: String
     private let lock = NSLock()
-    private var descriptor: Int32 = -1
+    private var file: PosixFile?
     private var unsynced = 0
 
     public init(stateDirectory: String, edition: String) {
@@ -53,10 +53,7 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
     }
 
     deinit {
-        if descriptor >= 0 {
-            fdatasync(descriptor)
-            close(descriptor)
-        }
+        try? file?.sync(dataOnly: true)
     }
 
     /// Edition ids contain `/`; file names get `_` instead of anything unusual.
@@ -76,14 +73,11 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
 
     /// Calls `body` with each entry in order, reading the file in blocks rather than whole.
     public func forEachEntry(_ body: (Entry) -> Void) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        defer { close(fd) }
+        guard let reader = try? PosixFile(path: path, flags: O_RDONLY) else { return }
         var pending: [UInt8] = []
         var block = [UInt8](repeating: 0, count: 1 << 20)
         while true {
-            let count = block.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
+            let count = reader.read(into: &block)
             guard count > 0 else { break }
             pending += block[0..<count]
             var start = 0
@@ -214,7 +208,7 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
     public func append(_ entry: Entry, sync: Bool = false) throws(StateError) {
         lock.lock()
         defer { lock.unlock() }
-        if descriptor < 0 { try openForAppending() }
+        let file = try openForAppending()
         var json = JSONLineWriter()
         json.beginObject()
         json.string("event", entry.event)
@@ -227,29 +221,17 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
         json.string("detail", entry.detail)
         json.int("attempts", entry.attempts)
         json.endObject()
-        let line = json.bytes + [0x0A]
-        let before = lseek(descriptor, 0, SEEK_END)
-        var written = 0
-        var failure: Int32 = 0
-        while written < line.count {
-            let n = line.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else {
-                failure = n < 0 ? errno : ENOSPC
-                break
+        let before = file.size
+        do {
+            try file.write(json.bytes + [0x0A])
+            unsynced += 1
+            if sync || unsynced >= 64 {
+                try file.sync(dataOnly: true)
+                unsynced = 0
             }
-            written += n
-        }
-        if failure != 0 {
-            if written > 0, before >= 0 { _ = ftruncate(descriptor, before) }
-            throw StateError(path: path, message: "cannot write the journal: \(String(cString: strerror(failure)))")
-        }
-        unsynced += 1
-        if sync || unsynced >= 64 {
-            guard fdatasync(descriptor) == 0 else {
-                throw StateError(path: path, message: "cannot sync the journal: \(String(cString: strerror(errno)))")
-            }
-            unsynced = 0
+        } catch {
+            if error.operation == "write", before >= 0 { file.truncate(to: before) }
+            throw StateError(path: path, message: "cannot \(error.operation == "write" ? "write" : "sync") the journal: \(error.reason)")
         }
     }
 
@@ -257,35 +239,33 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
     public func sync() throws(StateError) {
         lock.lock()
         defer { lock.unlock() }
-        guard descriptor >= 0, unsynced > 0 else { return }
-        guard fdatasync(descriptor) == 0 else {
-            throw StateError(path: path, message: "cannot sync the journal: \(String(cString: strerror(errno)))")
+        guard let file, unsynced > 0 else { return }
+        do {
+            try file.sync(dataOnly: true)
+        } catch {
+            throw StateError(path: path, message: "cannot sync the journal: \(error.reason)")
         }
         unsynced = 0
     }
 
-    /// Opens the file for appending; a last line left torn by a killed run is ended first.
-    private func openForAppending() throws(StateError) {
+    /// The file open for appending; a last line left torn by a killed run is ended first.
+    private func openForAppending() throws(StateError) -> PosixFile {
+        if let file { return file }
         do {
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                     withIntermediateDirectories: true)
         } catch {
             throw StateError(path: path, message: "cannot create the folder: \(error.localizedDescription)")
         }
-        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw StateError(path: path, message: String(cString: strerror(errno))) }
-        let size = lseek(fd, 0, SEEK_END)
-        if size > 0 {
-            var last: UInt8 = 0
-            if pread(fd, &last, 1, size - 1) == 1, last != 0x0A {
-                var newline: UInt8 = 0x0A
-                guard write(fd, &newline, 1) == 1 else {
-                    close(fd)
-                    throw StateError(path: path, message: "cannot write the journal: \(String(cString: strerror(errno)))")
-                }
-            }
+        do {
+            let opened = try PosixFile(path: path, flags: O_RDWR | O_APPEND | O_CREAT)
+            let size = opened.size
+            if size > 0, opened.read(count: 1, at: size - 1) != [0x0A] { try opened.write([0x0A]) }
+            file = opened
+            return opened
+        } catch {
+            throw StateError(path: path, message: "cannot write the journal: \(error.reason)")
         }
-        descriptor = fd
     }
 
     public func willSend(_ message: Message) throws(StateError) {

@@ -21,7 +21,7 @@ public final class RunLock {
     public let path: String
     /// The pid a previous, dead holder left in the file, when there was one.
     public let tookOverFrom: Int32?
-    private let descriptor: Int32
+    private let file: PosixFile
 
     public init(stateDirectory: String) throws(Failure) {
         path = (stateDirectory as NSString).appendingPathComponent("run.lock")
@@ -30,31 +30,21 @@ public final class RunLock {
         } catch {
             throw .unusable(path: path, reason: error.localizedDescription)
         }
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .unusable(path: path, reason: String(cString: strerror(errno))) }
-        let previous = Self.readPID(fd)
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            close(fd)
-            throw .held(path: path, pid: previous)
+        do {
+            file = try PosixFile(path: path, flags: O_RDWR | O_CREAT)
+        } catch {
+            throw .unusable(path: path, reason: error.reason)
         }
-        descriptor = fd
+        let previous = Int32(String(decoding: file.read(count: 32, at: 0), as: UTF8.self).trimmed)
+        guard (try? file.lock(exclusive: true)) == true else { throw .held(path: path, pid: previous) }
         // The lock is ours: a pid still in the file belongs to a run that died holding it.
         tookOverFrom = previous.flatMap { $0 != getpid() && $0 > 0 ? $0 : nil }
-        let text = Array("\(getpid())\n".utf8)
-        _ = ftruncate(fd, 0)
-        _ = text.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+        file.truncate(to: 0)
+        file.write(Array("\(getpid())\n".utf8), at: 0)
     }
 
     deinit {
-        _ = ftruncate(descriptor, 0)
-        flock(descriptor, LOCK_UN)
-        close(descriptor)
-    }
-
-    private static func readPID(_ fd: Int32) -> Int32? {
-        var buffer = [UInt8](repeating: 0, count: 32)
-        let count = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 32, 0) }
-        guard count > 0 else { return nil }
-        return Int32(String(decoding: buffer[0..<count], as: UTF8.self).trimmed)
+        file.truncate(to: 0)
+        file.unlock()
     }
 }

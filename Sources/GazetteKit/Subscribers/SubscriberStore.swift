@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The subscriber file on disk. Every read-modify-write holds an exclusive `flock` on
 /// `<file>.lock`, re-reads the file under it, writes a temp file in the same directory, fsyncs,
@@ -51,15 +48,18 @@ public struct SubscriberStore: Sendable {
         // copying, since the new version replaces the file by rename (a new inode).
         if FileManager.default.fileExists(atPath: url.path) {
             let temporary = backupURL.path + ".tmp"
-            unlink(temporary)
-            guard link(url.path, temporary) == 0, rename(temporary, backupURL.path) == 0 else {
-                throw .io(path: backupURL.path, reason: "cannot keep the previous version: \(String(cString: strerror(errno)))")
+            PosixFile.remove(temporary)
+            do {
+                try PosixFile.link(url.path, to: temporary)
+                try PosixFile.rename(temporary, to: backupURL.path)
+            } catch {
+                throw .io(path: backupURL.path, reason: "cannot keep the previous version: \(error.reason)")
             }
         }
         do {
             try AtomicFile.write(list.encodedBytes(), to: url)
         } catch {
-            throw .io(path: error.path, reason: "\(error.operation) failed: \(String(cString: strerror(error.code)))")
+            throw .io(path: error.path, reason: "\(error.operation) failed: \(error.reason)")
         }
     }
 
@@ -70,37 +70,26 @@ public struct SubscriberStore: Sendable {
         if !FileManager.default.fileExists(atPath: directory) {
             throw .io(path: directory, reason: "directory does not exist")
         }
-        let fd = open(lockURL.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .io(path: lockURL.path, reason: "cannot open lock file: \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        let started = Date()
-        var pause: UInt32 = 1_000
-        while flock(fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK || errno == EINTR else {
-                throw .io(path: lockURL.path, reason: "cannot lock: \(String(cString: strerror(errno)))")
+        let file: PosixFile
+        do {
+            file = try PosixFile(path: lockURL.path, flags: O_RDWR | O_CREAT)
+            guard try file.lock(exclusive: exclusive, wait: lockWait) else {
+                let holder = Int32(String(decoding: file.read(count: 16, at: 0), as: UTF8.self).trimmed)
+                throw SubscriberError.locked(path: url.path, seconds: lockWait, holder: holder)
             }
-            guard Date().timeIntervalSince(started) < lockWait else {
-                throw .locked(path: url.path, seconds: lockWait, holder: Self.holder(fd))
-            }
-            usleep(pause)
-            pause = min(pause * 2, 100_000)
+        } catch let error as SubscriberError {
+            throw error
+        } catch {
+            throw .io(path: lockURL.path, reason: "cannot lock: \((error as? PosixError)?.reason ?? "\(error)")")
         }
         if exclusive {
-            let text = Array("\(getpid())\n".utf8)
-            _ = ftruncate(fd, 0)
-            _ = text.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+            file.truncate(to: 0)
+            file.write(Array("\(getpid())\n".utf8), at: 0)
         }
         defer {
-            if exclusive { _ = ftruncate(fd, 0) }
-            flock(fd, LOCK_UN)
+            if exclusive { file.truncate(to: 0) }
+            file.unlock()
         }
         return try body()
-    }
-
-    private static func holder(_ fd: Int32) -> Int32? {
-        var buffer = [UInt8](repeating: 0, count: 16)
-        let count = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 16, 0) }
-        guard count > 0 else { return nil }
-        return Int32(String(decoding: buffer[0..<count], as: UTF8.self).trimmed)
     }
 }
