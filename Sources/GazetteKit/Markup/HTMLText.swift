@@ -96,43 +96,47 @@ public enum HTMLText {
 
     /// A `<` that starts no tag, comment or end tag (`<!'`, `< 3`, `<?`): markup a consumer would misread.
     static func hasBogusMarkup(_ b: [UInt8]) -> Bool {
-        var i = 0
-        while let lt = b[i...].firstIndex(of: UInt8(ascii: "<")) {
-            guard lt + 1 < b.count else { return true }
-            let next = b[lt + 1]
-            let isLetter = (next | 0x20) >= UInt8(ascii: "a") && (next | 0x20) <= UInt8(ascii: "z")
-            if !(isLetter || next == UInt8(ascii: "/") || b[lt...].starts(with: Array("<!--".utf8))) { return true }
-            i = lt + 1
+        b.withUnsafeBufferPointer { buffer in
+            let scan = MarkupScanner(buffer)
+            var i = 0
+            while let lt = scan.index(of: UInt8(ascii: "<"), from: i) {
+                guard lt + 1 < scan.n else { return true }
+                let next = scan[lt + 1]
+                if !(next.isASCIILetter || next == UInt8(ascii: "/") || scan.starts(with: commentOpen, at: lt)) { return true }
+                i = lt + 1
+            }
+            return false
         }
-        return false
     }
+
+    private static let commentOpen = Array("<!--".utf8)
 
     /// Whether some `href`/`src`-like attribute holds a URL without a scheme (relative or `//host`).
     static func hasRelativeURL(_ b: [UInt8]) -> Bool {
-        var i = 0
-        while let eq = b[i...].firstIndex(of: UInt8(ascii: "=")) {
-            i = eq + 1
-            var nameEnd = eq
-            while nameEnd > 0, b[nameEnd - 1] == 0x20 { nameEnd -= 1 }
-            var nameStart = nameEnd
-            while nameStart > 0, (b[nameStart - 1] | 0x20) >= UInt8(ascii: "a"), (b[nameStart - 1] | 0x20) <= UInt8(ascii: "z") {
-                nameStart -= 1
+        b.withUnsafeBufferPointer { buffer in
+            let scan = MarkupScanner(buffer)
+            var i = 0
+            while let eq = scan.index(of: UInt8(ascii: "="), from: i) {
+                i = eq + 1
+                var nameEnd = eq
+                while nameEnd > 0, scan[nameEnd - 1] == 0x20 { nameEnd -= 1 }
+                var nameStart = nameEnd
+                while nameStart > 0, scan[nameStart - 1].isASCIILetter { nameStart -= 1 }
+                let name = String(decoding: scan.s[nameStart..<nameEnd], as: UTF8.self).lowercased()
+                guard HTMLVocabulary.urlAttributes.contains(name) else { continue }
+                var v = eq + 1
+                while v < scan.n, scan[v] == 0x20 || scan[v] == UInt8(ascii: "\"") || scan[v] == UInt8(ascii: "'") { v += 1 }
+                var k = v
+                while k < scan.n, isSchemeByte(scan[k], first: k == v) { k += 1 }
+                if !(k > v && k < scan.n && scan[k] == UInt8(ascii: ":")) { return true }
             }
-            let name = String(decoding: b[nameStart..<nameEnd], as: UTF8.self).lowercased()
-            guard HTMLVocabulary.urlAttributes.contains(name) else { continue }
-            var v = eq + 1
-            while v < b.count, b[v] == 0x20 || b[v] == UInt8(ascii: "\"") || b[v] == UInt8(ascii: "'") { v += 1 }
-            var k = v
-            while k < b.count, isSchemeByte(b[k], first: k == v) { k += 1 }
-            if !(k > v && k < b.count && b[k] == UInt8(ascii: ":")) { return true }
+            return false
         }
-        return false
     }
 
     private static func isSchemeByte(_ c: UInt8, first: Bool) -> Bool {
-        let letter = (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "z")
-        if first { return letter }
-        return letter || (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "+") || c == UInt8(ascii: "-") || c == UInt8(ascii: ".")
+        if first { return c.isASCIILetter }
+        return c.isASCIILetter || c.isASCIIDigit || c == UInt8(ascii: "+") || c == UInt8(ascii: "-") || c == UInt8(ascii: ".")
     }
 }
 

@@ -115,20 +115,20 @@ struct XMLPreparer {
         while i < end {
             let b = s[i]
             if b == UInt8(ascii: "<") {
-                if Self.matches(s, i, "<!--") {
-                    let close = Self.find(s, "-->", from: i + 4).map { $0 + 3 } ?? end
+                if Self.matches(s, i, Self.commentOpen) {
+                    let close = Self.find(s, Self.commentClose, from: i + 4).map { $0 + 3 } ?? end
                     out.append(contentsOf: s[i..<close])
                     i = close
-                } else if Self.matches(s, i, "<![CDATA[") {
-                    let close = Self.find(s, "]]>", from: i + 9).map { $0 + 3 } ?? end
+                } else if Self.matches(s, i, Self.cdataOpen) {
+                    let close = Self.find(s, Self.cdataClose, from: i + 9).map { $0 + 3 } ?? end
                     out.append(contentsOf: s[i..<close])
                     i = close
-                } else if Self.matches(s, i, "<?") {
-                    let close = Self.find(s, "?>", from: i + 2).map { $0 + 2 } ?? end
-                    let isDeclaration = Self.matches(s, i, "<?xml") && i + 5 < end && [0x20, 0x09, 0x0A, 0x0D].contains(s[i + 5])
+                } else if Self.matches(s, i, Self.piOpen) {
+                    let close = Self.find(s, Self.piClose, from: i + 2).map { $0 + 2 } ?? end
+                    let isDeclaration = Self.matches(s, i, Self.xmlDeclaration) && i + 5 < end && [0x20, 0x09, 0x0A, 0x0D].contains(s[i + 5])
                     if !isDeclaration { out.append(contentsOf: s[i..<close]) }
                     i = close
-                } else if topLevel, Self.matches(s, i, "<!DOCTYPE", caseInsensitive: true) {
+                } else if topLevel, Self.matches(s, i, Self.doctype, caseInsensitive: true) {
                     i = try readDoctype(s, from: i)
                 } else if i + 1 < end, Self.startsMarkup(s[i + 1]), Self.tagCloses(s, from: i + 1) {
                     out.append(b)
@@ -253,9 +253,9 @@ struct XMLPreparer {
         let end = s.endIndex
         while i < end {
             if s[i] == UInt8(ascii: "]") { return i + 1 }
-            if Self.matches(s, i, "<!--") {
-                i = Self.find(s, "-->", from: i + 4).map { $0 + 3 } ?? end
-            } else if Self.matches(s, i, "<!ENTITY") {
+            if Self.matches(s, i, Self.commentOpen) {
+                i = Self.find(s, Self.commentClose, from: i + 4).map { $0 + 3 } ?? end
+            } else if Self.matches(s, i, Self.entityDeclaration) {
                 i = readEntityDeclaration(s, from: i + 8)
             } else if s[i] == UInt8(ascii: "<") {
                 i = Self.skipDeclaration(s, from: i + 1)
@@ -309,26 +309,18 @@ struct XMLPreparer {
 
     // MARK: Byte helpers
 
-    private static func matches(_ s: ArraySlice<UInt8>, _ i: Int, _ literal: StaticString, caseInsensitive: Bool = false) -> Bool {
-        let count = literal.utf8CodeUnitCount
-        guard i + count <= s.endIndex else { return false }
-        let pointer = literal.utf8Start
-        for offset in 0..<count {
-            var a = s[i + offset], b = pointer[offset]
-            if caseInsensitive { a |= 0x20; b |= 0x20 }
-            if a != b { return false }
-        }
-        return true
+    private static let commentOpen = Array("<!--".utf8), commentClose = Array("-->".utf8)
+    private static let cdataOpen = Array("<![CDATA[".utf8), cdataClose = Array("]]>".utf8)
+    private static let piOpen = Array("<?".utf8), piClose = Array("?>".utf8), xmlDeclaration = Array("<?xml".utf8)
+    private static let doctype = Array("<!doctype".utf8), entityDeclaration = Array("<!ENTITY".utf8)
+
+    /// Whether `literal` (lower-case letters when `caseInsensitive`) occurs at `i`.
+    private static func matches(_ s: ArraySlice<UInt8>, _ i: Int, _ literal: [UInt8], caseInsensitive: Bool = false) -> Bool {
+        MarkupScanner.over(s) { $0.starts(with: literal, at: i - s.startIndex, caseInsensitive: caseInsensitive) }
     }
 
-    private static func find(_ s: ArraySlice<UInt8>, _ literal: StaticString, from start: Int) -> Int? {
-        let first = literal.utf8Start[0]
-        var i = start
-        while i < s.endIndex {
-            if s[i] == first, matches(s, i, literal) { return i }
-            i += 1
-        }
-        return nil
+    private static func find(_ s: ArraySlice<UInt8>, _ literal: [UInt8], from start: Int) -> Int? {
+        MarkupScanner.over(s) { $0.find(literal, from: start - s.startIndex) }.map { $0 + s.startIndex }
     }
 
     /// Whether a `<` at `start - 1` is really a tag: a `>` comes before any other `<`.

@@ -10,6 +10,9 @@ enum BoilerplateRules {
         "fieldset",
     ]
 
+    /// Furniture the pruner removes before parsing when it holds little of the page's prose.
+    static let prunedRegions = ["nav", "header", "footer"]
+
     /// ARIA roles of page furniture.
     static let droppedRoles: Set<String> = [
         "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu", "menubar",

@@ -55,22 +55,20 @@ enum PageDecoder {
         return true
     }
 
+    private static let charsetWord = Array("charset=".utf8)
+
     /// The charset a `<meta>` tag declares near the start of the page (`charset=` in the first 4 KB).
     static func metaCharset(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        let head = bytes.prefix(4096)
-        let pattern = Array("charset=".utf8)
-        var i = head.startIndex
-        while i + pattern.count < head.endIndex {
-            guard let hit = head[i...].firstIndex(where: { $0 | 0x20 == UInt8(ascii: "c") }) else { return nil }
+        let scan = MarkupScanner(UnsafeBufferPointer(rebasing: bytes.prefix(4096)))
+        var i = 0
+        while let hit = scan.find(charsetWord, from: i, caseInsensitive: true) {
             i = hit + 1
-            guard hit + pattern.count < head.endIndex,
-                  zip(head[hit..<(hit + pattern.count)], pattern).allSatisfy({ $0 | 0x20 == $1 || $0 == $1 }) else { continue }
-            var k = hit + pattern.count
-            while k < head.endIndex, head[k] == UInt8(ascii: "\"") || head[k] == UInt8(ascii: "'") || head[k] == 0x20 { k += 1 }
+            var k = hit + charsetWord.count
+            while k < scan.n, scan[k] == UInt8(ascii: "\"") || scan[k] == UInt8(ascii: "'") || scan[k] == 0x20 { k += 1 }
             let start = k
-            while k < head.endIndex, head[k] < 0x80, Character(UnicodeScalar(head[k])).isLetter || Character(UnicodeScalar(head[k])).isNumber
-                    || head[k] == UInt8(ascii: "-") || head[k] == UInt8(ascii: "_") || head[k] == UInt8(ascii: ":") { k += 1 }
-            if k > start { return String(decoding: head[start..<k], as: UTF8.self) }
+            while k < scan.n, scan[k].isASCIILetter || scan[k].isASCIIDigit
+                    || scan[k] == UInt8(ascii: "-") || scan[k] == UInt8(ascii: "_") || scan[k] == UInt8(ascii: ":") { k += 1 }
+            if k > start { return String(decoding: scan.s[start..<k], as: UTF8.self) }
         }
         return nil
     }

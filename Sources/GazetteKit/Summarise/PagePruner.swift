@@ -35,12 +35,12 @@ enum PagePruner {
 
 /// One pass over a page, written into a buffer allocated once.
 private struct Pruning {
-    private static let rawText: [[UInt8]] = ["script", "style", "svg", "noscript", "template", "iframe", "select", "textarea"]
-        .map { Array($0.utf8) }
+    private static let rawText: [[UInt8]] = HTMLVocabulary.rawTextElements.map { Array($0.utf8) }
     private static let rawTextClose: [[UInt8]] = rawText.map { Array("</".utf8) + $0 }
     private static let commentOpen = Array("<!--".utf8), commentClose = Array("-->".utf8)
-    private static let furniture: [[UInt8]] = ["nav", "header", "footer"].map { Array($0.utf8) }
+    private static let furniture: [[UInt8]] = BoilerplateRules.prunedRegions.map { Array($0.utf8) }
 
+    let scan: MarkupScanner
     let s: UnsafeBufferPointer<UInt8>
     let n: Int
     let output: UnsafeMutableBufferPointer<UInt8>
@@ -51,6 +51,7 @@ private struct Pruning {
     private var inHead = false
 
     init(input: UnsafeBufferPointer<UInt8>, output: UnsafeMutableBufferPointer<UInt8>) {
+        scan = MarkupScanner(input)
         s = input
         n = input.count
         self.output = output
@@ -61,41 +62,41 @@ private struct Pruning {
         paragraphs = max(1, countParagraphs(in: 0..<n))
         var i = 0
         while i < n {
-            guard let lt = index(of: UInt8(ascii: "<"), from: i) else {
+            guard let lt = scan.index(of: UInt8(ascii: "<"), from: i) else {
                 copyText(i..<n)
                 break
             }
             copyText(i..<lt)
             i = lt
-            if starts(with: Self.commentOpen, at: i) {
-                i = find(Self.commentClose, from: i + 4).map { $0 + 3 } ?? n
+            if scan.starts(with: Self.commentOpen, at: i) {
+                i = scan.find(Self.commentClose, from: i + 4).map { $0 + 3 } ?? n
                 continue
             }
-            guard i + 1 < n, isLetter(s[i + 1]) else {
-                if i + 2 < n, s[i + 1] == UInt8(ascii: "/"), equalsLowercased((i + 2)..<tagNameEnd(from: i + 2), Self.head) {
+            guard i + 1 < n, scan.isLetter(s[i + 1]) else {
+                if i + 2 < n, s[i + 1] == UInt8(ascii: "/"), scan.equalsLowercased((i + 2)..<scan.tagNameEnd(from: i + 2), Self.head) {
                     inHead = false
                 }
                 write(s[i])
                 i += 1
                 continue
             }
-            let nameEnd = tagNameEnd(from: i + 1)
+            let nameEnd = scan.tagNameEnd(from: i + 1)
             let name = (i + 1)..<nameEnd
-            if equalsLowercased(name, Self.head) {
+            if scan.equalsLowercased(name, Self.head) {
                 inHead = true
-            } else if equalsLowercased(name, Self.body) {
+            } else if scan.equalsLowercased(name, Self.body) {
                 inHead = false
-            } else if inHead, !givesMetadata(name, attributesFrom: nameEnd), let end = startTagEnd(from: nameEnd) {
+            } else if inHead, !givesMetadata(name, attributesFrom: nameEnd), let end = scan.startTagEnd(from: nameEnd) {
                 i = end
                 continue
             }
-            if let raw = Self.rawText.firstIndex(where: { equalsLowercased(name, $0) }) {
-                let tagEnd = startTagEnd(from: nameEnd) ?? index(of: UInt8(ascii: ">"), from: nameEnd).map { $0 + 1 } ?? n
-                let close = find(Self.rawTextClose[raw], from: tagEnd, caseInsensitive: true) ?? n
-                let end = index(of: UInt8(ascii: ">"), from: close).map { $0 + 1 } ?? n
+            if let raw = Self.rawText.firstIndex(where: { scan.equalsLowercased(name, $0) }) {
+                let tagEnd = scan.startTagEnd(from: nameEnd) ?? scan.index(of: UInt8(ascii: ">"), from: nameEnd).map { $0 + 1 } ?? n
+                let close = scan.find(Self.rawTextClose[raw], from: tagEnd, caseInsensitive: true) ?? n
+                let end = scan.index(of: UInt8(ascii: ">"), from: close).map { $0 + 1 } ?? n
                 if raw == 0, isJSONLD(i..<tagEnd) { copyVerbatim(i..<end) }
                 i = end
-            } else if Self.furniture.contains(where: { equalsLowercased(name, $0) }), let end = furnitureEnd(at: i, name: name) {
+            } else if Self.furniture.contains(where: { scan.equalsLowercased(name, $0) }), let end = furnitureEnd(at: i, name: name) {
                 i = end
             } else if let end = copyStartTag(at: i, nameEnd: nameEnd) {
                 i = end
@@ -132,11 +133,11 @@ private struct Pruning {
         while k < end {
             // Up to and including the next whitespace byte in one copy, then skip the rest of the run.
             var j = k
-            while j < end, s[j] > 0x20 || !isSpace(s[j]) { j += 1 }
+            while j < end, s[j] > 0x20 || !scan.isSpace(s[j]) { j += 1 }
             if j < end { j += 1 }
             copyVerbatim(k..<j)
             k = j
-            while k < end, isSpace(s[k]) { k += 1 }
+            while k < end, scan.isSpace(s[k]) { k += 1 }
         }
     }
 
@@ -147,22 +148,22 @@ private struct Pruning {
     private mutating func copyStartTag(at i: Int, nameEnd: Int) -> Int? {
         let start = written
         copyVerbatim(i..<nameEnd)
-        let dropsHref = equalsLowercased((i + 1)..<nameEnd, Self.link) && !isCanonicalLink(attributesFrom: nameEnd)
+        let dropsHref = scan.equalsLowercased((i + 1)..<nameEnd, Self.link) && !isCanonicalLink(attributesFrom: nameEnd)
         var j = nameEnd
-        while let (name, value, end) = nextAttribute(from: j) {
+        while let (name, value, end) = scan.nextAttribute(from: j) {
             defer { j = end }
             guard PagePruner.keptAttributes.value(of: s[name]) != 0 else { continue }
-            if equalsLowercased(name, Self.style), let value, index(of: UInt8(ascii: "&"), in: value) == nil {
+            if scan.equalsLowercased(name, Self.style), let value, scan.index(of: UInt8(ascii: "&"), in: value) == nil {
                 if ContentExtractor.hidesElement(String(decoding: s[value], as: UTF8.self)) {
                     write(Self.hidingStyle)
                 }
                 continue
             }
-            if dropsHref, equalsLowercased(name, Self.href) { continue }
+            if dropsHref, scan.equalsLowercased(name, Self.href) { continue }
             write(0x20)
             copyVerbatim(name.lowerBound..<end)
         }
-        guard let close = tagClose(after: j) else {
+        guard let close = scan.tagClose(after: j) else {
             written = start
             return nil
         }
@@ -178,14 +179,14 @@ private struct Pruning {
     /// False for a `<link>` that is not the canonical link and a `<meta>` whose key metadata does
     /// not read (or that has no `content`); true for every other element.
     private func givesMetadata(_ name: Range<Int>, attributesFrom start: Int) -> Bool {
-        if equalsLowercased(name, Self.link) { return isCanonicalLink(attributesFrom: start) }
-        guard equalsLowercased(name, Self.meta) else { return true }
+        if scan.equalsLowercased(name, Self.link) { return isCanonicalLink(attributesFrom: start) }
+        guard scan.equalsLowercased(name, Self.meta) else { return true }
         var key: (rank: UInt16, value: Range<Int>)?, hasContent = false
         var j = start
-        while let next = nextAttribute(from: j) {
+        while let next = scan.nextAttribute(from: j) {
             j = next.end
             guard let value = next.value else { continue }
-            if index(of: UInt8(ascii: "&"), in: value) != nil { return true }  // entities: leave it to the parser
+            if scan.index(of: UInt8(ascii: "&"), in: value) != nil { return true }  // entities: leave it to the parser
             let code = PageMetadata.metaAttributes.value(of: s[next.name])
             if code == PageMetadata.metaContent {
                 hasContent = true
@@ -194,17 +195,17 @@ private struct Pruning {
             }
         }
         guard hasContent, let key else { return false }
-        return Self.metaKeys.contains { equalsLowercased(key.value, $0) }
+        return Self.metaKeys.contains { scan.equalsLowercased(key.value, $0) }
     }
 
     /// Whether a `<link>`'s first `rel` is `canonical` (the one link metadata reads); an entity in a
     /// value counts as canonical, to leave it to the parser.
     private func isCanonicalLink(attributesFrom start: Int) -> Bool {
         var j = start
-        while let next = nextAttribute(from: j) {
+        while let next = scan.nextAttribute(from: j) {
             j = next.end
-            guard equalsLowercased(next.name, Self.rel), let value = next.value else { continue }
-            return index(of: UInt8(ascii: "&"), in: value) != nil || equalsLowercased(value, Self.canonical)
+            guard scan.equalsLowercased(next.name, Self.rel), let value = next.value else { continue }
+            return scan.index(of: UInt8(ascii: "&"), in: value) != nil || scan.equalsLowercased(value, Self.canonical)
         }
         return false
     }
@@ -213,69 +214,24 @@ private struct Pruning {
     /// No longer than any style attribute that hides: a space, `style=` and `display:none`.
     private static let hidingStyle = Array(" style=display:none".utf8)
 
-    /// The next attribute of a start tag from `j` on, if any before its end.
-    private func nextAttribute(from j: Int) -> (name: Range<Int>, value: Range<Int>?, end: Int)? {
-        var j = j
-        while j < n, isSpace(s[j]) || s[j] == UInt8(ascii: "/") { j += 1 }
-        guard j < n, s[j] != UInt8(ascii: ">") else { return nil }
-        return attribute(at: j)
-    }
-
-    /// The attribute starting at `j`: its name's range, its value's range (without quotes) and the
-    /// index after it.
-    private func attribute(at j: Int) -> (name: Range<Int>, value: Range<Int>?, end: Int)? {
-        var k = j + 1  // a name may start with `=`
-        while k < n, !isSpace(s[k]), s[k] != UInt8(ascii: "/"), s[k] != UInt8(ascii: ">"), s[k] != UInt8(ascii: "=") { k += 1 }
-        let name = j..<k
-        var v = k
-        while v < n, isSpace(s[v]) { v += 1 }
-        guard v < n, s[v] == UInt8(ascii: "=") else { return (name, nil, k) }
-        v += 1
-        while v < n, isSpace(s[v]) { v += 1 }
-        guard v < n else { return nil }
-        if s[v] == UInt8(ascii: "\"") || s[v] == UInt8(ascii: "'") {
-            guard let close = index(of: s[v], from: v + 1) else { return nil }
-            return (name, (v + 1)..<close, close + 1)
-        }
-        let valueStart = v
-        while v < n, !isSpace(s[v]), s[v] != UInt8(ascii: ">") { v += 1 }
-        return (name, valueStart..<v, v)
-    }
-
-    /// The index after the `>` of a start tag whose name ends at `j`, reading attribute values.
-    private func startTagEnd(from j: Int) -> Int? {
-        var j = j
-        while let attribute = nextAttribute(from: j) { j = attribute.end }
-        return tagClose(after: j)?.end
-    }
-
-    /// The `>` ending a start tag whose last attribute ends at `j`: the index after it, and whether
-    /// a `/` stands right before it (`<br/>`). Nil when the tag does not end there.
-    private func tagClose(after j: Int) -> (end: Int, selfClosing: Bool)? {
-        var k = j
-        while k < n, isSpace(s[k]) || s[k] == UInt8(ascii: "/") { k += 1 }
-        guard k < n, s[k] == UInt8(ascii: ">") else { return nil }
-        return (k + 1, k > j && s[k - 1] == UInt8(ascii: "/"))
-    }
-
     // MARK: Furniture
 
     /// Where a droppable furniture element opening at `i` ends (after its matching close tag).
     private func furnitureEnd(at i: Int, name: Range<Int>) -> Int? {
-        let bytes = Array(s[name]).map { $0 | 0x20 }
+        let bytes = Array(s[name]).map(\.asciiLowercased)
         let close = Array("</".utf8) + bytes
         var depth = 1
         var k = i + 1
         while depth > 0 {
-            guard let lt = index(of: UInt8(ascii: "<"), from: k) else { return nil }  // unclosed: keep
-            if lt + 1 < n, isLetter(s[lt + 1]), equalsLowercased((lt + 1)..<tagNameEnd(from: lt + 1), bytes) {
+            guard let lt = scan.index(of: UInt8(ascii: "<"), from: k) else { return nil }  // unclosed: keep
+            if lt + 1 < n, scan.isLetter(s[lt + 1]), scan.equalsLowercased((lt + 1)..<scan.tagNameEnd(from: lt + 1), bytes) {
                 depth += 1
-            } else if starts(with: close, at: lt, caseInsensitive: true) {
+            } else if scan.starts(with: close, at: lt, caseInsensitive: true) {
                 depth -= 1
             }
             k = lt + 1
         }
-        guard let gt = index(of: UInt8(ascii: ">"), from: k) else { return nil }
+        guard let gt = scan.index(of: UInt8(ascii: ">"), from: k) else { return nil }
         let end = gt + 1
         return countParagraphs(in: i..<end) * 10 >= paragraphs * 3 ? nil : end
     }
@@ -284,70 +240,16 @@ private struct Pruning {
     private func countParagraphs(in range: Range<Int>) -> Int {
         var count = 0
         var i = range.lowerBound
-        while let lt = index(of: UInt8(ascii: "<"), from: i), lt < range.upperBound {
-            if lt + 2 < n, s[lt + 1] | 0x20 == UInt8(ascii: "p"), s[lt + 2] == UInt8(ascii: ">") || s[lt + 2] == 0x20 { count += 1 }
+        while let lt = scan.index(of: UInt8(ascii: "<"), from: i), lt < range.upperBound {
+            if lt + 2 < n, s[lt + 1].asciiLowercased == UInt8(ascii: "p"), s[lt + 2] == UInt8(ascii: ">") || s[lt + 2] == 0x20 { count += 1 }
             i = lt + 1
         }
         return count
     }
 
-    // MARK: Bytes
-
-    private func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
-    private func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
-
-    /// A tag name runs to whitespace, `/` or `>`.
-    private func tagNameEnd(from j: Int) -> Int {
-        var k = j
-        while k < n, !isSpace(s[k]), s[k] != UInt8(ascii: "/"), s[k] != UInt8(ascii: ">") { k += 1 }
-        return k
-    }
-
-    private func equalsLowercased(_ range: Range<Int>, _ lowercase: [UInt8]) -> Bool {
-        guard range.count == lowercase.count else { return false }
-        var k = 0
-        for i in range {
-            let byte = s[i]
-            if byte != lowercase[k], byte | 0x20 != lowercase[k] || !isLetter(byte) { return false }
-            k += 1
-        }
-        return true
-    }
-
-    /// Whether `byte` occurs in `range`.
-    private func index(of byte: UInt8, in range: Range<Int>) -> Int? {
-        guard !range.isEmpty, let hit = memchr(s.baseAddress! + range.lowerBound, Int32(byte), range.count) else { return nil }
-        return UnsafeRawPointer(hit) - UnsafeRawPointer(s.baseAddress!)
-    }
-
-    /// memchr: the next `byte` at or after `start`.
-    private func index(of byte: UInt8, from start: Int) -> Int? {
-        guard start < n, let hit = memchr(s.baseAddress! + start, Int32(byte), n - start) else { return nil }
-        return UnsafeRawPointer(hit) - UnsafeRawPointer(s.baseAddress!)
-    }
-
-    /// Whether `bytes` (ASCII; letters lower-case when `caseInsensitive`) occur at `i`.
-    private func starts(with bytes: [UInt8], at i: Int, caseInsensitive: Bool = false) -> Bool {
-        guard i + bytes.count <= n else { return false }
-        for k in 0..<bytes.count {
-            let byte = s[i + k]
-            if byte != bytes[k], !caseInsensitive || byte | 0x20 != bytes[k] || !isLetter(byte) { return false }
-        }
-        return true
-    }
-
-    private func find(_ bytes: [UInt8], from start: Int, caseInsensitive: Bool = false) -> Int? {
-        var i = start
-        while let hit = index(of: bytes[0], from: i) {
-            if starts(with: bytes, at: hit, caseInsensitive: caseInsensitive) { return hit }
-            i = hit + 1
-        }
-        return nil
-    }
-
     private static let jsonLD = Array("ld+json".utf8)
 
     private func isJSONLD(_ tag: Range<Int>) -> Bool {
-        tag.contains { starts(with: Self.jsonLD, at: $0, caseInsensitive: true) }
+        tag.contains { scan.starts(with: Self.jsonLD, at: $0, caseInsensitive: true) }
     }
 }

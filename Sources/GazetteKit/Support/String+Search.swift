@@ -40,4 +40,10 @@ extension String {
 extension UInt8 {
     /// `A`–`Z` lower-cased; every other byte as it is.
     var asciiLowercased: UInt8 { self >= 0x41 && self <= 0x5A ? self | 0x20 : self }
+    /// `A`–`Z`, `a`–`z`.
+    var isASCIILetter: Bool { (self | 0x20) >= 0x61 && (self | 0x20) <= 0x7A }
+    /// `0`–`9`.
+    var isASCIIDigit: Bool { self >= 0x30 && self <= 0x39 }
+    /// Space, tab, line feed, carriage return: the whitespace markup scanners skip.
+    var isASCIISpace: Bool { self == 0x20 || self == 0x0A || self == 0x09 || self == 0x0D }
 }
