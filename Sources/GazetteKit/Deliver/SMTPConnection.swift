@@ -140,7 +140,7 @@ final class SMTPConnection {
         var verb: [UInt8] = []
         for byte in line.prefix(8) {
             guard byte != 0x20, byte != 0x0D, byte != 0x0A else { break }
-            verb.append(byte | 0x20)
+            verb.append(byte.asciiLowercased)
         }
         switch String(decoding: verb, as: UTF8.self) {
         case "mail": return .sender

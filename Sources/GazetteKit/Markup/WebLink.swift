@@ -39,8 +39,7 @@ public enum WebLink {
     /// `http://` or `https://` (any case) followed by a host.
     private static func isHTTP(_ url: String) -> Bool {
         let bytes = Array(url.utf8.prefix(9))
-        func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b | 0x20 : b }
-        let prefix = bytes.map(lower)
+        let prefix = bytes.map(\.asciiLowercased)
         let schemeLength: Int
         if prefix.starts(with: Array("https://".utf8)) {
             schemeLength = 8

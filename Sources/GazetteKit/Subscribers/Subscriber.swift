@@ -57,20 +57,13 @@ public struct Subscriber: Sendable, Equatable {
     /// A name as people typed it, made safe to store and print: control characters and line
     /// breaks become spaces, runs of spaces one, ends trimmed; nil when nothing is left.
     public static func normalizedName(_ raw: String) -> String? {
-        var result = String.UnicodeScalarView()
-        var pendingSpace = false
+        var spaced = String.UnicodeScalarView()
         for scalar in raw.unicodeScalars {
-            let isSpace = scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
-                || scalar.properties.generalCategory == .format && scalar.value != 0x200D
-            if isSpace {
-                pendingSpace = !result.isEmpty
-                continue
-            }
-            if pendingSpace { result.append(" ") }
-            pendingSpace = false
-            result.append(scalar)
+            let category = scalar.properties.generalCategory
+            let invisible = category == .control || category == .format && scalar.value != 0x200D
+            spaced.append(invisible || scalar.properties.isWhitespace ? " " : scalar)
         }
-        return result.isEmpty ? nil : String(result)
+        return String(spaced).collapsingWhitespace.nilIfEmpty
     }
 
     /// Ids Gazette accepts from an import: 1 to 64 ASCII letters, digits, `-` or `_`.

@@ -39,8 +39,7 @@ public struct SubscriberList: Sendable, Equatable {
     private static func sameAddress(_ email: String, _ key: [UInt8]) -> Bool {
         guard email.utf8.count == key.count else { return false }
         for (a, b) in zip(email.utf8, key) where a != b {
-            let lowerA = a >= 65 && a <= 90 ? a | 0x20 : a, lowerB = b >= 65 && b <= 90 ? b | 0x20 : b
-            if lowerA != lowerB { return false }
+            if a.asciiLowercased != b.asciiLowercased { return false }
         }
         return true
     }

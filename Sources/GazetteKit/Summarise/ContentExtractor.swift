@@ -139,7 +139,7 @@ final class ContentExtractor {
     static func hidesElement(_ style: String) -> Bool {
         var compact: [UInt8] = []
         compact.reserveCapacity(style.utf8.count)
-        for byte in style.utf8 where byte != 0x20 { compact.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+        for byte in style.utf8 where byte != 0x20 { compact.append(byte.asciiLowercased) }
         func has(_ needle: String) -> Bool {
             let pattern = Array(needle.utf8)
             guard compact.count >= pattern.count else { return false }
@@ -349,7 +349,7 @@ struct Flattener {
         guard !current.isEmpty else { return }
         var text = String(decoding: current, as: UTF8.self)
         if current.contains(where: { $0 >= 0x80 }) { text = text.collapsingWhitespace }  // Unicode spaces
-        let hasASCIIWord = current.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || ($0 >= 0x30 && $0 <= 0x39) }
+        let hasASCIIWord = current.contains { $0.isASCIILetter || $0.isASCIIDigit }
         guard hasASCIIWord || text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { return }
         if Double(linkBytes) > 0.5 * Double(current.count), current.count < 300 { return }
         if BoilerplateRules.isJunk(text) { return }

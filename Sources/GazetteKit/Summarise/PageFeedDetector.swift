@@ -82,7 +82,7 @@ struct PageFeedDetector {
         // A clock has its `:` or `.` within the first five bytes (two digits, one perhaps not ASCII);
         // otherwise only "... ago" can match.
         guard text.utf8.prefix(5).contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") })
-                || text.utf8.reversed().drop(while: { $0 == 0x20 }).prefix(3).map({ $0 | 0x20 }).elementsEqual("oga".utf8)
+                || text.utf8.reversed().drop(while: { $0 == 0x20 }).prefix(3).map(\.asciiLowercased).elementsEqual("oga".utf8)
         else { return false }
         let words = text.lowercased().split(separator: " ")
         guard let first = words.first else { return false }
