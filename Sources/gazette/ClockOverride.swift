@@ -7,7 +7,7 @@ struct ClockOverride: ExpressibleByArgument {
     let date: Date
 
     init?(argument: String) {
-        guard let date = FeedDate.parse(argument) else { return nil }
+        guard let date = Timestamp.parse(argument) else { return nil }
         self.date = date
     }
 }

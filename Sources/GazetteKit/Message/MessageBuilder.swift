@@ -24,7 +24,7 @@ public struct MessageBuilder: Sendable {
                subscriberID: String, boundary: String? = nil) -> Message {
         let id = Self.messageID(edition: edition, subscriberID: subscriberID, domain: settings.domain)
         var head: [String] = []
-        head.append("Date: " + Self.dateHeader(date))
+        head.append("Date: " + Timestamp.rfc5322(date))
         head.append(Self.mailbox(field: "From", name: settings.fromName, address: settings.fromAddress))
         head.append(Self.mailbox(field: "To", name: recipient.name, address: recipient.email))
         if let replyTo = settings.replyTo { head.append("Reply-To: <\(EncodedWord.sanitised(replyTo))>") }
@@ -109,18 +109,6 @@ public struct MessageBuilder: Sendable {
         let atext = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~ ".unicodeScalars)
         if name.unicodeScalars.allSatisfy({ atext.contains($0) }) { return name }
         return "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
-
-    /// RFC 5322 date in UTC, such as `Sun, 29 Nov 2026 08:00:00 +0000`.
-    static func dateHeader(_ date: Date) -> String {
-        var time = time_t(date.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        gmtime_r(&time, &parts)
-        let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(days[Int(parts.tm_wday)]), \(parts.tm_mday) \(months[Int(parts.tm_mon)]) \(parts.tm_year + 1900) "
-            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) +0000"
     }
 
     /// `=_gz_` and 32 random hex digits: "=_" never occurs in quoted-printable output.

@@ -49,8 +49,8 @@ struct JSONFeedReader {
             entry.content = FeedText(text, isHTML: false)
         }
         entry.summary = string(item["summary"]).map { FeedText($0, isHTML: false) }
-        entry.published = string(item["date_published"]).flatMap(FeedDate.parse)
-        entry.updated = string(item["date_modified"]).flatMap(FeedDate.parse)
+        entry.published = string(item["date_published"]).flatMap(Timestamp.parse)
+        entry.updated = string(item["date_modified"]).flatMap(Timestamp.parse)
         entry.image = (string(item["image"]) ?? string(item["banner_image"])).map { WebLink.resolve($0, against: base) }
         let authors = (item["authors"] as? [Any]) ?? (item["author"].map { [$0] } ?? [])
         if let first = authors.first as? [String: Any] {

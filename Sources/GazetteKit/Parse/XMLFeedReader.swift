@@ -67,7 +67,7 @@ struct XMLFeedReader {
                 case (true, _, "description"): feed.description = feed.description ?? rssText(child)
                 case (true, _, "language"), (_, .dc, "language"): feed.language = feed.language ?? nonEmpty(child.text)
                 case (true, _, "lastbuilddate"), (_, .dc, "date"), (_, .dcterms, "modified"):
-                    feed.updated = feed.updated ?? FeedDate.parse(child.text)
+                    feed.updated = feed.updated ?? Timestamp.parse(child.text)
                 case (true, _, "image"):
                     let url = child.children.first { $0.localName == "url" }
                     feed.icon = feed.icon ?? url.flatMap { nonEmpty(WebLink.resolve($0.text, against: $0.base)) }
@@ -105,9 +105,9 @@ struct XMLFeedReader {
             case (_, .content, "encoded"): entry.content = entry.content ?? htmlText(child, allowInlineXHTML: true)
             case (_, .xhtml, "body"), (true, _, "body"): entry.content = entry.content ?? xhtmlText(child)
             case (true, _, "pubdate"), (_, .dcterms, "issued"), (_, .atom10, "published"):
-                entry.published = entry.published ?? FeedDate.parse(child.text)
+                entry.published = entry.published ?? Timestamp.parse(child.text)
             case (_, .dc, "date"), (_, .dcterms, "modified"), (_, .atom10, "updated"):
-                entry.updated = entry.updated ?? FeedDate.parse(child.text)
+                entry.updated = entry.updated ?? Timestamp.parse(child.text)
             case (true, _, "author"), (_, .dc, "creator"), (_, .dc, "author"):
                 entry.author = entry.author ?? Self.author(fromText: child.text)
             case (_, .atom10, "author"):
@@ -198,7 +198,7 @@ struct XMLFeedReader {
             case (true, _, "title"): feed.title = feed.title ?? atomText(child)
             case (true, _, "link"): links.append(child)
             case (true, _, "subtitle"), (true, _, "tagline"): feed.description = feed.description ?? atomText(child)
-            case (true, _, "updated"), (true, _, "modified"): feed.updated = feed.updated ?? FeedDate.parse(child.text)
+            case (true, _, "updated"), (true, _, "modified"): feed.updated = feed.updated ?? Timestamp.parse(child.text)
             case (true, _, "icon"), (true, _, "logo"):
                 feed.icon = feed.icon ?? nonEmpty(WebLink.resolve(child.text, against: child.base))
             case (true, _, "entry"): feed.entries.append(readAtomEntry(child))
@@ -225,11 +225,11 @@ struct XMLFeedReader {
                 }
             case (true, _, "id"): entry.id = entry.id ?? nonEmpty(child.text)
             case (true, _, "published"), (true, _, "issued"):
-                entry.published = FeedDate.parse(child.text) ?? entry.published  // a repeated element overrides
-            case (_, .dcterms, "issued"): entry.published = entry.published ?? FeedDate.parse(child.text)
+                entry.published = Timestamp.parse(child.text) ?? entry.published  // a repeated element overrides
+            case (_, .dcterms, "issued"): entry.published = entry.published ?? Timestamp.parse(child.text)
             case (true, _, "updated"), (true, _, "modified"):
-                entry.updated = FeedDate.parse(child.text) ?? entry.updated
-            case (_, .dc, "date"), (_, .dcterms, "modified"): entry.updated = entry.updated ?? FeedDate.parse(child.text)
+                entry.updated = Timestamp.parse(child.text) ?? entry.updated
+            case (_, .dc, "date"), (_, .dcterms, "modified"): entry.updated = entry.updated ?? Timestamp.parse(child.text)
             case (true, _, "summary"): entry.summary = entry.summary ?? atomText(child)
             case (true, _, "content"): entry.content = entry.content ?? atomText(child)
             case (true, _, "author"): entry.author = entry.author ?? atomPerson(child)

@@ -20,11 +20,7 @@ struct DigestContext {
         self.wrapper = wrapper
         self.presentFields = presentFields
         func formatter(_ template: String) -> DateFormatter {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: digest.language)
-            formatter.timeZone = digest.timeZone
-            formatter.setLocalizedDateFormatFromTemplate(template)
-            return formatter
+            Timestamp.localized(template, language: digest.language, zone: digest.timeZone)
         }
         dayFormatter = formatter("EEEEdMMMMy")
         timeFormatter = formatter("HHmm")

@@ -108,7 +108,7 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
                 switch key {
                 case "event": entry.event = text
                 case "time":
-                    guard let time = FeedDate.parseExactRFC3339(bytes: ArraySlice(text.utf8)) ?? FeedDate.parse(text) else { return }
+                    guard let time = Timestamp.parseExactRFC3339(bytes: ArraySlice(text.utf8)) ?? Timestamp.parse(text) else { return }
                     entry.time = time
                     sawTime = true
                 case "edition": entry.edition = text
@@ -212,7 +212,7 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
         var json = JSONLineWriter()
         json.beginObject()
         json.string("event", entry.event)
-        json.string("time", FeedDate.rfc3339(entry.time))
+        json.string("time", Timestamp.rfc3339(entry.time))
         json.string("edition", entry.edition)
         json.string("subscriber", entry.subscriber)
         json.string("email", entry.email)

@@ -15,15 +15,7 @@ public struct EditionPlan: Sendable {
     }
 
     /// `<list id>/<yyyy-mm-dd>` in the configured zone.
-    public var editionID: String { "\(config.listID)/\(Self.day(now, in: config.timeZone))" }
-
-    static func day(_ date: Date, in zone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        func pad(_ value: Int?) -> String { let v = value ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
-        return "\(parts.year ?? 0)-\(pad(parts.month))-\(pad(parts.day))"
-    }
+    public var editionID: String { "\(config.listID)/\(Timestamp.day(now, in: config.timeZone))" }
 
     /// The templates the config names (built-in ones overridden file by file).
     public static func templates(_ config: Config) throws(RunError) -> TemplateSet {
@@ -81,7 +73,7 @@ public struct EditionPlan: Sendable {
         }
         let footer = DigestFooter(text: config.footer.text, address: config.footer.address,
                                   failingSources: config.footer.reportFailingSources ? health.failing(after: config.footer.failingAfterRuns) : [],
-                                  webURL: config.links.web.map { LinkTemplate.fill($0, edition: edition, date: Self.day(now, in: config.timeZone)) })
+                                  webURL: config.links.web.map { LinkTemplate.fill($0, edition: edition, date: Timestamp.day(now, in: config.timeZone)) })
         let digest = Digest(title: config.title, editionID: edition, editionDate: now, timeZone: config.timeZone,
                             intro: config.intro, language: config.language, sections: sections, footer: footer)
         return Result(digest: digest, outcomes: outcomes, health: health, timings: timings, selectSeconds: selectSeconds)

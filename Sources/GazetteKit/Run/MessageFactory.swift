@@ -13,7 +13,7 @@ public struct MessageFactory: Sendable {
         builder = MessageBuilder(settings: MessageSettings(
             fromAddress: config.sender.address, fromName: config.sender.name, replyTo: config.sender.replyTo,
             envelopeFrom: config.sender.envelopeFrom, listID: config.listID, unsubscribeMailto: config.links.unsubscribeMailto))
-        let date = EditionPlan.day(digest.editionDate, in: digest.timeZone)
+        let date = Timestamp.day(digest.editionDate, in: digest.timeZone)
         recipients = RecipientFactory(links: config.links, tokens: tokens, edition: digest.editionID, date: date)
         subject = Self.subject(for: digest)
     }

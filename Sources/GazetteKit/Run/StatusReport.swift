@@ -44,7 +44,7 @@ public struct StatusReport: Sendable {
         let closing = entries.last { $0.event == "complete" || $0.event == "abandoned" }
         return StatusReport(edition: entries.first { $0.event == "start" }?.edition ?? chosen!,
                             started: entries.first { $0.event == "start" }?.time,
-                            closed: closing.map { "\($0.event) at \(FeedDate.rfc3339($0.time))" },
+                            closed: closing.map { "\($0.event) at \(Timestamp.rfc3339($0.time))" },
                             rows: order.compactMap { rows[$0] })
     }
 
@@ -53,14 +53,14 @@ public struct StatusReport: Sendable {
     }
 
     public var lines: [String] {
-        var lines = ["edition \(edition)" + (started.map { ", started \(FeedDate.rfc3339($0))" } ?? "")
+        var lines = ["edition \(edition)" + (started.map { ", started \(Timestamp.rfc3339($0))" } ?? "")
                      + ", " + (closed ?? "open")]
         lines.append(counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
         let width = min(40, rows.map(\.email.count).max() ?? 5)
         for row in rows {
             let email = row.email.padding(toLength: max(width, row.email.count), withPad: " ", startingAt: 0)
             let state = row.state.padding(toLength: 10, withPad: " ", startingAt: 0)
-            lines.append("\(email)  \(state) \(row.time.map(FeedDate.rfc3339) ?? "-")  \(row.detail)")
+            lines.append("\(email)  \(state) \(row.time.map(Timestamp.rfc3339) ?? "-")  \(row.detail)")
         }
         return lines
     }

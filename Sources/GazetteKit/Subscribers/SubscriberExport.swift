@@ -11,7 +11,7 @@ public enum SubscriberExport {
             .map(CSV.quote).joined(separator: ",")]
         for s in subscribers {
             var cells = [s.id, s.email, s.name ?? "", s.status.rawValue, s.format.rawValue, s.sections.joined(separator: ";"),
-                         FeedDate.rfc3339(s.created), FeedDate.rfc3339(s.updated)]
+                         Timestamp.rfc3339(s.created), Timestamp.rfc3339(s.updated)]
             for name in attributeNames { cells.append(s.attributes[name].map(text) ?? "") }
             lines.append(cells.map { CSV.quote(CSV.escapeFormula($0)) }.joined(separator: ","))
         }

@@ -157,11 +157,11 @@ public enum SubscriberImport {
             }
             var created: Date?, updated: Date?
             if let text = row.created {
-                guard let date = FeedDate.parse(text) else { report.invalid.append((row.line, "created '\(text)' is not a date")); continue }
+                guard let date = Timestamp.parse(text) else { report.invalid.append((row.line, "created '\(text)' is not a date")); continue }
                 created = date
             }
             if let text = row.updated {
-                guard let date = FeedDate.parse(text) else { report.invalid.append((row.line, "updated '\(text)' is not a date")); continue }
+                guard let date = Timestamp.parse(text) else { report.invalid.append((row.line, "updated '\(text)' is not a date")); continue }
                 updated = date
             }
             let name = row.name.flatMap(Subscriber.normalizedName)

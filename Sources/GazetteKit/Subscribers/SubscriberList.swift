@@ -150,7 +150,7 @@ public struct SubscriberList: Sendable, Equatable {
                         }
                         format = parsed
                     default:
-                        guard let date = FeedDate.parseExactRFC3339(bytes: raw) ?? FeedDate.parse(String(decoding: raw, as: UTF8.self)) else {
+                        guard let date = Timestamp.parseExactRFC3339(bytes: raw) ?? Timestamp.parse(String(decoding: raw, as: UTF8.self)) else {
                             return note(key.rawValue, "'\(String(decoding: raw, as: UTF8.self))' is not a date")
                         }
                         if key == .created { created = date } else { updated = date }
@@ -177,7 +177,7 @@ public struct SubscriberList: Sendable, Equatable {
                     guard let parsed = Subscriber.Format(rawValue: text) else { return note(key.rawValue, "'\(text)' is not html or text") }
                     format = parsed
                 default:
-                    guard let date = FeedDate.parse(text) else { return note(key.rawValue, "'\(text)' is not a date") }
+                    guard let date = Timestamp.parse(text) else { return note(key.rawValue, "'\(text)' is not a date") }
                     if key == .created { created = date } else { updated = date }
                 }
             case .sections:
@@ -279,7 +279,7 @@ extension Subscriber {
             case "format": JSONLineWriter.appendQuoted(format.rawValue, to: &out)
             case "created", "updated":
                 out.append(UInt8(ascii: "\""))
-                FeedDate.appendRFC3339(key == "created" ? created : updated, to: &out)
+                Timestamp.appendRFC3339(key == "created" ? created : updated, to: &out)
                 out.append(UInt8(ascii: "\""))
             case "sections": JSONBytes.write(.array(sections.map(JSONValue.string)), indent: indent + 2, to: &out)
             case "attributes": JSONBytes.write(.object(attributes), indent: indent + 2, to: &out)

@@ -70,7 +70,7 @@ public struct LeadPicker: Sendable {
         // A dateline alone: "WASHINGTON —", "LONDON (Reuters) -".
         if words <= 5, let last = lower.last, "—–-:".contains(last) { return true }
         // A date or time alone: "April 7, 2024 11:01 AM".
-        if words <= 8, !endsAsSentence, FeedDate.parse(text) != nil { return true }
+        if words <= 8, !endsAsSentence, Timestamp.parse(text) != nil { return true }
         return false
     }
 

@@ -42,7 +42,7 @@ struct PageMetadata {
             case Self.h1:
                 firstH1 = firstH1 ?? element.text.nilIfEmpty
             case Self.time:
-                if published == nil, let value = element.attribute("datetime") { published = FeedDate.parse(value) }
+                if published == nil, let value = element.attribute("datetime") { published = Timestamp.parse(value) }
             case Self.script:
                 guard element.attribute("type")?.lowercased().has("ld+json") == true,
                       let json = try? JSONBytes.parse(Data(element.textContent.utf8))
@@ -79,8 +79,8 @@ struct PageMetadata {
         case .description: metaDescription = metaDescription ?? content
         case .image: image = image ?? WebLink.resolve(content, against: pageURL)
         case .url: canonicalURL = canonicalURL ?? WebLink.resolve(content, against: pageURL)
-        case .published: published = published ?? FeedDate.parse(content)
-        case .modified: modified = modified ?? FeedDate.parse(content)
+        case .published: published = published ?? Timestamp.parse(content)
+        case .modified: modified = modified ?? Timestamp.parse(content)
         case .author:
             if !content.hasPrefix("http"), !authors.contains(content) {
                 authors.append(content.hasPrefix("By ") ? String(content.dropFirst(3)) : content)
@@ -134,8 +134,8 @@ struct PageMetadata {
         bestRank = rank
         jsonLDHeadline = Self.string(object["headline"]) ?? Self.string(object["name"]) ?? jsonLDHeadline
         jsonLDDescription = Self.string(object["description"]) ?? jsonLDDescription
-        published = Self.string(object["datePublished"]).flatMap(FeedDate.parse) ?? published
-        modified = Self.string(object["dateModified"]).flatMap(FeedDate.parse) ?? modified
+        published = Self.string(object["datePublished"]).flatMap(Timestamp.parse) ?? published
+        modified = Self.string(object["dateModified"]).flatMap(Timestamp.parse) ?? modified
         if let body = Self.string(object["articleBody"]), body.count > (articleBody?.count ?? 0) { articleBody = body }
         if let imageURL = Self.url(object["image"]) { image = image ?? WebLink.resolve(imageURL, against: pageURL) }
         if case .object(let publisher)? = object["publisher"], let name = Self.string(publisher["name"]) {

@@ -14,5 +14,5 @@ enum FeedFixture {
 }
 
 extension Optional where Wrapped == Date {
-    var rfc3339: String? { map(FeedDate.rfc3339) }
+    var rfc3339: String? { map(Timestamp.rfc3339) }
 }

@@ -3,12 +3,12 @@ import Testing
 @testable import GazetteKit
 
 @Suite struct SelectionTests {
-    let now = FeedDate.parse("2026-11-29T06:00:00Z")!
+    let now = Timestamp.parse("2026-11-29T06:00:00Z")!
     let source = SourceConfig(url: "https://a.example/feed", section: "News")
 
     func candidate(_ title: String, guid: String? = nil, link: String? = nil, published: String?, order: Int = 0, source: SourceConfig? = nil) -> Candidate {
         Candidate(source: source ?? self.source, sourceName: "A", headline: title, link: link, guid: guid,
-                  published: published.flatMap(FeedDate.parse), summary: "", lead: ["\(title) lead."], order: order)
+                  published: published.flatMap(Timestamp.parse), summary: "", lead: ["\(title) lead."], order: order)
     }
 
     func select(_ candidates: [Candidate], selection: Config.SelectionConfig = Config.SelectionConfig()) throws -> [DigestSection] {

@@ -26,8 +26,8 @@ import Testing
         #expect(jo.status == .active)
         #expect(jo.format == .text)
         #expect(jo.sections == ["World"])
-        #expect(FeedDate.rfc3339(jo.created) == "2026-01-01T06:00:00Z")
-        #expect(FeedDate.rfc3339(jo.updated) == "2026-02-01T06:00:00Z")
+        #expect(Timestamp.rfc3339(jo.created) == "2026-01-01T06:00:00Z")
+        #expect(Timestamp.rfc3339(jo.updated) == "2026-02-01T06:00:00Z")
         #expect(jo.attributes == ["city": .string("Oslo"), "vip": .bool(true), "visits": .number(3)])
         #expect(list.subscribers[1].status == .unsubscribed)
     }

@@ -12,7 +12,7 @@ import Testing
         #expect(article.title == "Harbour council to vote on ferry subsidy on May 3-4")
         #expect(article.siteName == "The Coastal Courier")
         #expect(article.canonicalURL == "https://courier.example.org/news/ferry-subsidy-vote")
-        #expect(article.published.map(FeedDate.rfc3339) == "2026-04-27T09:01:00Z")
+        #expect(article.published.map(Timestamp.rfc3339) == "2026-04-27T09:01:00Z")
         #expect(article.leadSource == .body)
         #expect(article.lead == [
             "The harbour council will vote on May 3-4 on whether to keep paying for the island ferry, the council's clerk said on Monday.",
@@ -42,8 +42,8 @@ import Testing
         let article = try Self.article("graph-no-article.html", url: "https://rail.example.org/night-trains")
         #expect(article.title == "Night trains return to the northern line after 20 years")
         #expect(article.authors == ["Priya Nair", "Owen Hale"])
-        #expect(article.published.map(FeedDate.rfc3339) == "2026-10-02T05:15:00Z")
-        #expect(article.modified.map(FeedDate.rfc3339) == "2026-10-02T08:00:00Z")
+        #expect(article.published.map(Timestamp.rfc3339) == "2026-10-02T05:15:00Z")
+        #expect(article.modified.map(Timestamp.rfc3339) == "2026-10-02T08:00:00Z")
         #expect(article.image == "https://rail.example.org/img/sleeper.jpg")
         #expect(article.siteName == "Rail Weekly")
         #expect(article.language == "en-GB")

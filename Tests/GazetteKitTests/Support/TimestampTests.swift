@@ -34,7 +34,7 @@ import Testing
         ("November 20, 2019 at 9:28 AM", "2019-11-20T09:28:00Z"),
     ])
     func parses(text: String, expected: String) {
-        #expect(FeedDate.parse(text).rfc3339 == expected)
+        #expect(Timestamp.parse(text).rfc3339 == expected)
     }
 
     @Test(arguments: [
@@ -43,12 +43,12 @@ import Testing
         "2004-07-08T25:00:00Z",
     ])
     func rejects(text: String) {
-        #expect(FeedDate.parse(text) == nil)
+        #expect(Timestamp.parse(text) == nil)
     }
 
     @Test func writesRFC3339BeforeAndAfterTheEpoch() {
-        #expect(FeedDate.rfc3339(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
-        #expect(FeedDate.rfc3339(Date(timeIntervalSince1970: -1)) == "1969-12-31T23:59:59Z")
-        #expect(FeedDate.rfc3339(Date(timeIntervalSince1970: 951_790_495)) == "2000-02-29T02:14:55Z")
+        #expect(Timestamp.rfc3339(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
+        #expect(Timestamp.rfc3339(Date(timeIntervalSince1970: -1)) == "1969-12-31T23:59:59Z")
+        #expect(Timestamp.rfc3339(Date(timeIntervalSince1970: 951_790_495)) == "2000-02-29T02:14:55Z")
     }
 }

@@ -1,9 +1,11 @@
 import Foundation
 
-/// Parses the date formats found in feeds: RFC 822/2822 (named, military and numeric zones,
-/// 2-digit years, missing seconds), RFC 3339/W3C-DTF (offsets, fractions, reduced precision),
-/// asctime and the common broken variants. Anything it cannot read is `nil`, never "now".
-public enum FeedDate {
+/// The one date helper: reading the formats found in feeds, pages and files (RFC 822/2822 with
+/// named, military and numeric zones, 2-digit years, missing seconds; RFC 3339/W3C-DTF with
+/// offsets, fractions, reduced precision; asctime and the common broken variants; anything it
+/// cannot read is `nil`, never "now"), and writing the forms Gazette uses: RFC 3339 in files,
+/// RFC 5322 in mail headers, `yyyy-mm-dd` in edition ids, and localised dates in digests.
+public enum Timestamp {
     public static func parse(_ text: String) -> Date? {
         if let exact = parseExactRFC3339(text) { return exact }
         let trimmed = text.trimmed
@@ -42,7 +44,7 @@ public enum FeedDate {
         }()
     }
 
-    /// Appends `2026-11-29T06:00:00Z` to a byte buffer (the fast path of `rfc3339(_:)`).
+    /// Appends `2026-11-29T06:00:00Z` to a byte buffer.
     public static func appendRFC3339(_ date: Date, to out: inout [UInt8]) {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
@@ -63,21 +65,42 @@ public enum FeedDate {
         out.append(UInt8(ascii: ":")); put(rest % 60, 2); out.append(UInt8(ascii: "Z"))
     }
 
-    /// `2026-11-29T06:00:00Z` for a date, the form Gazette writes everywhere.
+    /// `2026-11-29T06:00:00Z` for a date, the form Gazette writes in every file.
     public static func rfc3339(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let rest = seconds - days * 86_400
-        let (y, m, d) = civil(fromDays: days)
-        var text = ""
-        text.reserveCapacity(20)
-        func pad(_ value: Int, _ width: Int) {
-            let digits = String(value)
-            text += String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        pad(y, 4); text += "-"; pad(m, 2); text += "-"; pad(d, 2); text += "T"
-        pad(rest / 3600, 2); text += ":"; pad(rest % 3600 / 60, 2); text += ":"; pad(rest % 60, 2); text += "Z"
-        return text
+        var out: [UInt8] = []
+        out.reserveCapacity(20)
+        appendRFC3339(date, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// RFC 5322 date in UTC for mail headers, such as `Sun, 29 Nov 2026 08:00:00 +0000`.
+    public static func rfc5322(_ date: Date) -> String {
+        var time = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(days[Int(parts.tm_wday)]), \(parts.tm_mday) \(months[Int(parts.tm_mon)]) \(parts.tm_year + 1900) "
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) +0000"
+    }
+
+    /// `yyyy-mm-dd` of `date` in `zone` (an edition's day).
+    public static func day(_ date: Date, in zone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        func pad(_ value: Int?) -> String { let v = value ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
+        return "\(parts.year ?? 0)-\(pad(parts.month))-\(pad(parts.day))"
+    }
+
+    /// A formatter for dates shown to readers: `template` (`EEEEdMMMMy`) in `language`'s form and `zone`.
+    static func localized(_ template: String, language: String, zone: TimeZone) -> DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: language)
+        formatter.timeZone = zone
+        formatter.setLocalizedDateFormatFromTemplate(template)
+        return formatter
     }
 
     // MARK: RFC 3339 / W3C-DTF / ISO 8601 and the MSSQL style
