@@ -27,7 +27,7 @@ struct ExtractCommand: AsyncParsableCommand {
         let (data, url, charset) = try await ArticleSource.load(source)
         let article = extractor.extract(data, url: url, httpCharset: charset)
         if json {
-            print(String(decoding: try JSONEncoder.gazette.encode(article), as: UTF8.self))
+            print(String(decoding: try JSON.encode(article), as: UTF8.self))
         } else {
             for paragraph in article.paragraphs { print(paragraph) }
         }

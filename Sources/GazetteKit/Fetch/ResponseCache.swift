@@ -27,7 +27,7 @@ struct ResponseCache: Sendable {
     func lookup(_ url: String) -> (Entry, Data)? {
         let (metaURL, bodyURL) = paths(for: url)
         guard let meta = try? Data(contentsOf: metaURL),
-              let entry = try? JSONDecoder.gazette.decode(Entry.self, from: meta),
+              let entry = try? JSON.decode(Entry.self, from: meta),
               entry.url == url,
               let body = try? Data(contentsOf: bodyURL), body.count == entry.bodyBytes
         else { return nil }
@@ -53,7 +53,7 @@ struct ResponseCache: Sendable {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try AtomicFile.write(response.body, to: bodyURL)
-            try AtomicFile.write(try JSONEncoder.gazette.encode(entry), to: metaURL)
+            try AtomicFile.write(try JSON.encode(entry), to: metaURL)
         } catch {
             // A cache that cannot be written costs a full download next time, nothing more.
         }

@@ -13,7 +13,7 @@ public struct FeedReport: Sendable {
     public let notAFeedReason: String?
 
     public init(_ feed: Feed, file: String? = nil) {
-        var json = JSONLineWriter()
+        var json = JSON.Writer()
         json.beginObject()
         json.string("file", file)
         json.beginObject("feed")
@@ -70,7 +70,7 @@ public struct FeedReport: Sendable {
 
     /// The report for a document that could not be read at all: an empty feed and the error.
     public init(error: String, file: String? = nil) {
-        var json = JSONLineWriter()
+        var json = JSON.Writer()
         json.beginObject()
         json.string("file", file)
         json.beginObject("feed")
@@ -84,7 +84,7 @@ public struct FeedReport: Sendable {
         notAFeedReason = nil
     }
 
-    private static func text(_ text: FeedText?, key: String, into json: inout JSONLineWriter) {
+    private static func text(_ text: FeedText?, key: String, into json: inout JSON.Writer) {
         guard let text else { return }
         json.string(key, text.value)
         json.string(key + "_type", text.isHTML ? "html" : "text")

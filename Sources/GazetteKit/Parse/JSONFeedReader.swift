@@ -6,17 +6,17 @@ struct JSONFeedReader {
     let baseURL: String?
 
     func read(_ data: Data) throws(FeedParseError) -> Feed {
-        let object: Any
+        let object: JSONValue
         do {
-            object = try JSONSerialization.jsonObject(with: data)
+            object = try JSON.parse(data)
         } catch {
-            throw .invalidJSON(source: source, reason: Self.reason(error))
+            throw .invalidJSON(source: source, reason: error.description)
         }
-        guard let root = object as? [String: Any] else {
+        guard case .object(let root) = object else {
             throw .invalidJSON(source: source, reason: "the top level is not an object")
         }
-        let version = root["version"] as? String ?? ""
-        guard version.contains("jsonfeed.org/version/") || root["items"] is [Any] else {
+        let version = string(root["version"]) ?? ""
+        guard version.contains("jsonfeed.org/version/") || array(root["items"]) != nil else {
             throw .invalidJSON(source: source, reason: "no 'version' naming jsonfeed.org and no 'items' array")
         }
         var feed = Feed()
@@ -27,9 +27,9 @@ struct JSONFeedReader {
         feed.description = string(root["description"]).map { FeedText($0, isHTML: false) }
         feed.language = string(root["language"])
         feed.icon = (string(root["icon"]) ?? string(root["favicon"])).map { WebLink.resolve($0, against: base) }
-        let items = root["items"] as? [Any] ?? []
+        let items = array(root["items"]) ?? []
         for (index, item) in items.enumerated() {
-            guard let item = item as? [String: Any] else {
+            guard case .object(let item) = item else {
                 feed.warnings.append("items[\(index)] is not an object; skipped")
                 continue
             }
@@ -38,9 +38,9 @@ struct JSONFeedReader {
         return feed
     }
 
-    private func entry(_ item: [String: Any], base: String?) -> FeedEntry {
+    private func entry(_ item: [String: JSONValue], base: String?) -> FeedEntry {
         var entry = FeedEntry()
-        entry.id = string(item["id"]) ?? (item["id"] as? NSNumber)?.stringValue
+        entry.id = string(item["id"]) ?? number(item["id"]).map { $0.rounded() == $0 && abs($0) < 1e15 ? String(Int($0)) : String($0) }
         entry.link = (string(item["url"]) ?? string(item["external_url"])).map { WebLink.resolve($0, against: base) }
         entry.title = string(item["title"]).map { FeedText($0, isHTML: false) }
         if let html = string(item["content_html"]) {
@@ -52,28 +52,33 @@ struct JSONFeedReader {
         entry.published = string(item["date_published"]).flatMap(Timestamp.parse)
         entry.updated = string(item["date_modified"]).flatMap(Timestamp.parse)
         entry.image = (string(item["image"]) ?? string(item["banner_image"])).map { WebLink.resolve($0, against: base) }
-        let authors = (item["authors"] as? [Any]) ?? (item["author"].map { [$0] } ?? [])
-        if let first = authors.first as? [String: Any] {
+        let authors = array(item["authors"]) ?? (item["author"].map { [$0] } ?? [])
+        if case .object(let first)? = authors.first {
             entry.author = FeedAuthor(name: string(first["name"]), email: nil, uri: string(first["url"]))
         }
-        entry.categories = (item["tags"] as? [Any] ?? []).compactMap { string($0) }
-        for attachment in item["attachments"] as? [Any] ?? [] {
-            guard let attachment = attachment as? [String: Any], let url = string(attachment["url"]) else { continue }
+        entry.categories = (array(item["tags"]) ?? []).compactMap { string($0) }
+        for attachment in array(item["attachments"]) ?? [] {
+            guard case .object(let attachment) = attachment, let url = string(attachment["url"]) else { continue }
             entry.enclosures.append(FeedEnclosure(url: WebLink.resolve(url, against: base),
                                                   type: string(attachment["mime_type"]),
-                                                  length: (attachment["size_in_bytes"] as? NSNumber)?.intValue))
+                                                  length: number(attachment["size_in_bytes"]).flatMap { Int(exactly: $0.rounded(.towardZero)) }))
         }
         return entry
     }
 
-    private func string(_ value: Any?) -> String? {
-        guard let text = value as? String else { return nil }
+    private func string(_ value: JSONValue?) -> String? {
+        guard case .string(let text)? = value else { return nil }
         let trimmed = text.trimmed
         return trimmed.isEmpty ? nil : trimmed
     }
 
-    private static func reason(_ error: any Error) -> String {
-        let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
-        return text.replacingOccurrences(of: "\n", with: " ")
+    private func number(_ value: JSONValue?) -> Double? {
+        guard case .number(let number)? = value else { return nil }
+        return number
+    }
+
+    private func array(_ value: JSONValue?) -> [JSONValue]? {
+        guard case .array(let values)? = value else { return nil }
+        return values
     }
 }

@@ -92,11 +92,11 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
 
     /// One journal line; nil when it is not a whole entry.
     static func entry(_ line: ArraySlice<UInt8>) -> Entry? {
-        var reader = JSONBytes.Reader(bytes: Array(line))
+        var reader = JSON.Reader(bytes: Array(line))
         var entry = Entry(event: "", time: Date(timeIntervalSince1970: 0))
         var sawTime = false
         do {
-            try reader.streamObject { (key, reader) throws(JSONBytes.SyntaxError) in
+            try reader.streamObject { (key, reader) throws(JSON.SyntaxError) in
                 if key == "attempts" {
                     if case .number(let number) = try reader.value(depth: 1) { entry.attempts = Int(number) }
                     return
@@ -175,7 +175,7 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
         do {
             try FileManager.default.createDirectory(atPath: (digestPath as NSString).deletingLastPathComponent,
                                                     withIntermediateDirectories: true)
-            try AtomicFile.write(try JSONEncoder.gazette.encode(digest), to: URL(fileURLWithPath: digestPath))
+            try AtomicFile.write(try JSON.encode(digest), to: URL(fileURLWithPath: digestPath))
         } catch {
             throw StateError(path: digestPath, message: "cannot be written: \(error)")
         }
@@ -189,7 +189,7 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
                              + "run with --force to rebuild it from the feeds and send it to everyone again")
         }
         do {
-            return try JSONDecoder.gazette.decode(Digest.self, from: data)
+            return try JSON.decode(Digest.self, from: data)
         } catch {
             throw StateError(path: digestPath, message: "is damaged (\(error)), so edition \(edition) cannot be resumed as it was sent; "
                              + "run with --force to rebuild it from the feeds and send it to everyone again")
@@ -209,7 +209,7 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let file = try openForAppending()
-        var json = JSONLineWriter()
+        var json = JSON.Writer()
         json.beginObject()
         json.string("event", entry.event)
         json.string("time", Timestamp.rfc3339(entry.time))

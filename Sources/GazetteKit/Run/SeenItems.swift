@@ -19,7 +19,7 @@ public struct SeenItems: Sendable {
         }
         existed = true
         do {
-            let file = try JSONDecoder.gazette.decode(File.self, from: data)
+            let file = try JSON.decode(File.self, from: data)
             firstSeen = file.items
         } catch {
             throw StateError(path: path, message: "is damaged (\(error)); move it aside to start afresh")
@@ -43,7 +43,7 @@ public struct SeenItems: Sendable {
     public func save(now: Date = Date()) throws(StateError) {
         let kept = firstSeen.filter { now.timeIntervalSince($0.value) < Self.retention }
         do {
-            let data = try JSONEncoder.gazette.encode(File(version: 1, items: kept))
+            let data = Data(try JSON.encode(File(version: 1, items: kept)))
             try AtomicFile.write(data, to: URL(fileURLWithPath: path))
         } catch {
             throw StateError(path: path, message: "cannot be written: \(error)")

@@ -18,7 +18,7 @@ public struct SourceHealth: Sendable {
             return
         }
         do {
-            records = try JSONDecoder.gazette.decode([String: Record].self, from: data)
+            records = try JSON.decode([String: Record].self, from: data)
         } catch {
             throw StateError(path: path, message: "is damaged (\(error)); move it aside to start afresh")
         }
@@ -45,7 +45,7 @@ public struct SourceHealth: Sendable {
 
     public func save() throws(StateError) {
         do {
-            try AtomicFile.write(try JSONEncoder.gazette.encode(records), to: URL(fileURLWithPath: path))
+            try AtomicFile.write(try JSON.encode(records), to: URL(fileURLWithPath: path))
         } catch {
             throw StateError(path: path, message: "cannot be written: \(error)")
         }

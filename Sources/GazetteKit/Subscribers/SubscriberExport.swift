@@ -26,7 +26,7 @@ public enum SubscriberExport {
     private static func text(_ value: JSONValue) -> String {
         if case .string(let string) = value { return string }
         var out: [UInt8] = []
-        JSONBytes.write(value, indent: 0, to: &out)
+        JSON.write(value, style: .file, indent: 0, to: &out)
         return String(decoding: out, as: UTF8.self).replacingOccurrences(of: "\n", with: "")
     }
 }

@@ -82,7 +82,7 @@ public enum SubscriberImport {
     static func jsonRows(_ data: Data, path: String) throws(SubscriberError) -> [Row] {
         let root: JSONValue
         do {
-            root = try JSONBytes.parse(data)
+            root = try JSON.parse(data)
         } catch {
             throw .malformedFile(path: path, line: error.line, column: error.column, reason: error.reason)
         }

@@ -55,7 +55,7 @@ public struct SubscriberList: Sendable, Equatable {
     /// rewrite copies unchanged entries (for changes); a read-only caller passes false and the
     /// bytes are freed once parsed.
     public static func decode(bytes: [UInt8], path: String, keepingSource: Bool = true) throws(SubscriberError) -> SubscriberList {
-        var reader = JSONBytes.Reader(bytes: bytes)
+        var reader = JSON.Reader(bytes: bytes)
         var list = SubscriberList()
         list.subscribers.reserveCapacity(bytes.count / 200)
         var ranges: [Range<Int>] = []
@@ -64,13 +64,13 @@ public struct SubscriberList: Sendable, Equatable {
         var sawSubscribers = false
         var problem: FieldProblem?
         do {
-            try reader.streamObject { (key, reader) throws(JSONBytes.SyntaxError) in
+            try reader.streamObject { (key, reader) throws(JSON.SyntaxError) in
                 switch key {
                 case "version":
                     if case .number(let number) = try reader.value(depth: 1) { version = number }
                 case "subscribers":
                     sawSubscribers = true
-                    try reader.streamArray { (reader) throws(JSONBytes.SyntaxError) in
+                    try reader.streamArray { (reader) throws(JSON.SyntaxError) in
                         let position = list.subscribers.count
                         let start = reader.index
                         let (entry, trouble) = try subscriber(from: &reader)
@@ -122,7 +122,7 @@ public struct SubscriberList: Sendable, Equatable {
     }
 
     /// One entry, read field by field; a schema problem is returned (the JSON is still consumed).
-    private static func subscriber(from reader: inout JSONBytes.Reader) throws(JSONBytes.SyntaxError) -> (Subscriber?, FieldProblem?) {
+    private static func subscriber(from reader: inout JSON.Reader) throws(JSON.SyntaxError) -> (Subscriber?, FieldProblem?) {
         var id: String?, email: String?, name: String?, status = Subscriber.Status.active, format = Subscriber.Format.html
         var sections: [String] = [], created: Date?, updated: Date?, attributes: [String: JSONValue] = [:]
         var unknown: [String: JSONValue] = [:]
@@ -132,7 +132,7 @@ public struct SubscriberList: Sendable, Equatable {
             _ = try reader.value(depth: 2)
             return (nil, FieldProblem(field: "", reason: "not an object"))
         }
-        try reader.streamObjectRawKeys { (rawKey, reader) throws(JSONBytes.SyntaxError) in
+        try reader.streamObjectRawKeys { (rawKey, reader) throws(JSON.SyntaxError) in
             let key = Self.knownKey(rawKey)
             switch key {
             case .status, .format, .created, .updated:
@@ -185,7 +185,7 @@ public struct SubscriberList: Sendable, Equatable {
                     _ = try reader.value(depth: 3)
                     return note(key.rawValue, "must be a list of strings")
                 }
-                try reader.streamArray { (reader) throws(JSONBytes.SyntaxError) in
+                try reader.streamArray { (reader) throws(JSON.SyntaxError) in
                     if let section = try reader.stringIfPresent() {
                         sections.append(section)
                     } else {
@@ -222,9 +222,9 @@ public struct SubscriberList: Sendable, Equatable {
         var top = unknownFields.keys.map { ($0, false) } + [("subscribers", true), ("version", true)]
         top.sort { $0.0 < $1.0 }
         for (position, (key, known)) in top.enumerated() {
-            JSONBytes.writeKey(key, indent: 2, to: &out)
+            JSON.writeKey(key, indent: 2, to: &out)
             if !known {
-                JSONBytes.write(unknownFields[key]!, indent: 2, to: &out)
+                JSON.write(unknownFields[key]!, style: .file, indent: 2, to: &out)
             } else if key == "version" {
                 out += Array(String(Self.version).utf8)
             } else if subscribers.isEmpty {
@@ -232,7 +232,7 @@ public struct SubscriberList: Sendable, Equatable {
             } else {
                 out.append(UInt8(ascii: "["))
                 for (index, subscriber) in subscribers.enumerated() {
-                    JSONBytes.newline(4, &out)
+                    JSON.newline(4, &out)
                     if let source, index < source.originals.count, source.originals[index] == subscriber {
                         out.append(contentsOf: source.bytes[source.ranges[index]])
                     } else {
@@ -240,12 +240,12 @@ public struct SubscriberList: Sendable, Equatable {
                     }
                     if index < subscribers.count - 1 { out.append(UInt8(ascii: ",")) }
                 }
-                JSONBytes.newline(2, &out)
+                JSON.newline(2, &out)
                 out.append(UInt8(ascii: "]"))
             }
             if position < top.count - 1 { out.append(UInt8(ascii: ",")) }
         }
-        JSONBytes.newline(0, &out)
+        JSON.newline(0, &out)
         out.append(UInt8(ascii: "}"))
         out.append(0x0A)
         return out
@@ -270,24 +270,24 @@ extension Subscriber {
         }
         out.append(UInt8(ascii: "{"))
         for (position, key) in keys.enumerated() {
-            JSONBytes.writeKey(key, indent: indent + 2, to: &out)
+            JSON.writeKey(key, indent: indent + 2, to: &out)
             switch key {
-            case "id": JSONLineWriter.appendQuoted(id, to: &out)
-            case "email": JSONLineWriter.appendQuoted(email, to: &out)
-            case "name": JSONLineWriter.appendQuoted(name ?? "", to: &out)
-            case "status": JSONLineWriter.appendQuoted(status.rawValue, to: &out)
-            case "format": JSONLineWriter.appendQuoted(format.rawValue, to: &out)
+            case "id": JSON.appendQuoted(id, to: &out)
+            case "email": JSON.appendQuoted(email, to: &out)
+            case "name": JSON.appendQuoted(name ?? "", to: &out)
+            case "status": JSON.appendQuoted(status.rawValue, to: &out)
+            case "format": JSON.appendQuoted(format.rawValue, to: &out)
             case "created", "updated":
                 out.append(UInt8(ascii: "\""))
                 Timestamp.appendRFC3339(key == "created" ? created : updated, to: &out)
                 out.append(UInt8(ascii: "\""))
-            case "sections": JSONBytes.write(.array(sections.map(JSONValue.string)), indent: indent + 2, to: &out)
-            case "attributes": JSONBytes.write(.object(attributes), indent: indent + 2, to: &out)
-            default: JSONBytes.write(unknownFields[key]!, indent: indent + 2, to: &out)
+            case "sections": JSON.write(.array(sections.map(JSONValue.string)), style: .file, indent: indent + 2, to: &out)
+            case "attributes": JSON.write(.object(attributes), style: .file, indent: indent + 2, to: &out)
+            default: JSON.write(unknownFields[key]!, style: .file, indent: indent + 2, to: &out)
             }
             if position < keys.count - 1 { out.append(UInt8(ascii: ",")) }
         }
-        JSONBytes.newline(indent, &out)
+        JSON.newline(indent, &out)
         out.append(UInt8(ascii: "}"))
     }
 }

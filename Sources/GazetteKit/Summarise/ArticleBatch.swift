@@ -5,7 +5,7 @@ public enum ArticleBatch {
     public static func run(directory: String, extractor: ArticleExtractor, emit: ([UInt8]) -> Void) throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".html") }.sorted()
         for name in names {
-            var json = JSONLineWriter()
+            var json = JSON.Writer()
             json.beginObject()
             json.string("file", name)
             if let data = FileManager.default.contents(atPath: (directory as NSString).appendingPathComponent(name)) {

@@ -45,7 +45,7 @@ struct PageMetadata {
                 if published == nil, let value = element.attribute("datetime") { published = Timestamp.parse(value) }
             case Self.script:
                 guard element.attribute("type")?.lowercased().has("ld+json") == true,
-                      let json = try? JSONBytes.parse(Data(element.textContent.utf8))
+                      let json = try? JSON.parse(Data(element.textContent.utf8))
                 else { return }
                 readJSONLD(json, pageURL: pageURL, bestRank: &bestLDRank)
             default:

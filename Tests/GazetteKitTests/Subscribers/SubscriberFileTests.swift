@@ -79,9 +79,9 @@ import Testing
     }
 }
 
-@Suite struct JSONBytesTests {
+@Suite struct JSONCodecTests {
     @Test func escapedKeysAndValuesAreDecoded() throws {
-        let value = try JSONBytes.parse(Data(#"{"a\"b": "x\u00e9\ud83d\ude00\n", "n": [1, -2.5e3, true, null]}"#.utf8))
+        let value = try JSON.parse(Data(#"{"a\"b": "x\u00e9\ud83d\ude00\n", "n": [1, -2.5e3, true, null]}"#.utf8))
         #expect(value == .object(["a\"b": .string("xé😀\n"), "n": .array([.number(1), .number(-2500), .bool(true), .null])]))
     }
 

@@ -1,31 +1,6 @@
 import Foundation
 
-/// A small, fast JSON reader and pretty writer over UTF-8 bytes, for the subscriber file (which can
-/// hold a million entries: Foundation's JSON on Linux needs seconds for 100,000 of them) and for
-/// pages' JSON-LD. Errors carry the line and column.
-enum JSONBytes {
-    struct SyntaxError: Error {
-        var line: Int
-        var column: Int
-        var reason: String
-    }
-
-    static func parse(_ data: Data) throws(SyntaxError) -> JSONValue {
-        let bytes = [UInt8](data)
-        var reader = Reader(bytes: bytes)
-        do {
-            reader.skipSpace()
-            let value = try reader.value(depth: 0)
-            reader.skipSpace()
-            guard reader.index == bytes.count else { throw reader.error("unexpected text after the end of the JSON value") }
-            return value
-        } catch let error as SyntaxError {
-            throw error
-        } catch {
-            throw reader.error("\(error)")
-        }
-    }
-
+extension JSON {
     /// A cursor over JSON bytes. Besides whole values, it can stream an object's fields or an
     /// array's elements to a callback, so callers avoid building dictionaries they do not need.
     struct Reader {
@@ -226,60 +201,6 @@ enum JSONBytes {
             }
             guard let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else { throw error("invalid number") }
             return value
-        }
-    }
-
-    /// Pretty-printed JSON: two-space indent, keys sorted, a newline at the end.
-    static func pretty(_ value: JSONValue) -> Data {
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 16)
-        write(value, indent: 0, to: &out)
-        out.append(0x0A)
-        return Data(out)
-    }
-
-    static func newline(_ indent: Int, _ out: inout [UInt8]) {
-        out.append(0x0A)
-        for _ in 0..<indent { out.append(0x20) }
-    }
-
-    /// A newline, the indent, `"key": `.
-    static func writeKey(_ key: String, indent: Int, to out: inout [UInt8]) {
-        newline(indent, &out)
-        JSONLineWriter.appendQuoted(key, to: &out)
-        out.append(UInt8(ascii: ":"))
-        out.append(0x20)
-    }
-
-    static func write(_ value: JSONValue, indent: Int, to out: inout [UInt8]) {
-        switch value {
-        case .null: out += Array("null".utf8)
-        case .bool(let flag): out += Array((flag ? "true" : "false").utf8)
-        case .number(let number):
-            let text = number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : String(number)
-            out += Array(text.utf8)
-        case .string(let text): JSONLineWriter.appendQuoted(text, to: &out)
-        case .array(let values):
-            guard !values.isEmpty else { out += [UInt8(ascii: "["), UInt8(ascii: "]")]; return }
-            out.append(UInt8(ascii: "["))
-            for (index, element) in values.enumerated() {
-                newline(indent + 2, &out)
-                write(element, indent: indent + 2, to: &out)
-                if index < values.count - 1 { out.append(UInt8(ascii: ",")) }
-            }
-            newline(indent, &out)
-            out.append(UInt8(ascii: "]"))
-        case .object(let fields):
-            guard !fields.isEmpty else { out += [UInt8(ascii: "{"), UInt8(ascii: "}")]; return }
-            out.append(UInt8(ascii: "{"))
-            let keys = fields.keys.sorted()
-            for (index, key) in keys.enumerated() {
-                writeKey(key, indent: indent + 2, to: &out)
-                write(fields[key]!, indent: indent + 2, to: &out)
-                if index < keys.count - 1 { out.append(UInt8(ascii: ",")) }
-            }
-            newline(indent, &out)
-            out.append(UInt8(ascii: "}"))
         }
     }
 }
