@@ -12,7 +12,7 @@ public struct Config: Sendable {
     public var intro: String?
     public var sender = Sender()
     public var sources: [SourceConfig] = []
-    public var selection = SelectionConfig()
+    public var selection = SelectionRules()
     public var fetch = FetchConfig()
     /// Overrides for the built-in templates, file by file.
     public var templateDirectory: String?
@@ -33,21 +33,6 @@ public struct Config: Sendable {
         public var address: String = "gazette@localhost"
         public var replyTo: String?
         public var envelopeFrom: String?
-    }
-
-    public struct SelectionConfig: Sendable {
-        /// How far back the first run looks; nil means everything the feeds hold.
-        public var firstRunLookbackHours: Double? = 48
-        public var maxItemsPerSection: Int = 10
-        public var maxItems: Int = 40
-        public var leadParagraphs: Int = 2
-        public var leadCharacters: Int = 600
-        /// Fetch the article page of items whose feed has no usable summary.
-        public var fetchArticles: Bool = true
-        /// Do not send an edition with nothing new.
-        public var skipEmpty: Bool = true
-        /// Dates this far in the future are still believed, in hours.
-        public var futureSkewHours: Double = 6
     }
 
     public struct FetchConfig: Sendable {
@@ -106,37 +91,5 @@ public struct Config: Sendable {
         let base = (self.path as NSString).deletingLastPathComponent
         let joined = ((base.isEmpty ? "." : base) as NSString).appendingPathComponent(path)
         return URL(fileURLWithPath: joined).standardizedFileURL.path
-    }
-}
-
-/// One feed or article page.
-public struct SourceConfig: Sendable, Equatable {
-    public enum Kind: String, Sendable, CaseIterable {
-        /// RSS, Atom, RDF or JSON Feed.
-        case feed
-        /// One article page, summarised as a single item.
-        case article
-    }
-
-    public var url: String
-    public var kind: Kind = .feed
-    public var section: String
-    public var name: String?
-    /// Most items taken from this source per edition.
-    public var maxItems: Int?
-    /// Keep only items whose title or summary has one of these words (case-insensitive).
-    public var include: [String] = []
-    /// Drop items whose title or summary has one of these words.
-    public var exclude: [String] = []
-
-    public init(url: String, kind: Kind = .feed, section: String, name: String? = nil, maxItems: Int? = nil,
-                include: [String] = [], exclude: [String] = []) {
-        self.url = url
-        self.kind = kind
-        self.section = section
-        self.name = name
-        self.maxItems = maxItems
-        self.include = include
-        self.exclude = exclude
     }
 }

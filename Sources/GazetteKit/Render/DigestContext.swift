@@ -8,13 +8,13 @@ struct DigestContext {
     /// Which recipient fields are present (absent ones are left out, so sections on them are false).
     let presentFields: Set<PersonalField>
     /// The recipient's format (part of the shape, so a plain value rather than a marker).
-    let format: Subscriber.Format
+    let format: MailFormat
     private let dayFormatter: DateFormatter
     private let timeFormatter: DateFormatter
     private let dateTimeFormatter: DateFormatter
     private let calendar: Calendar
 
-    init(digest: Digest, wrapper: TextWrapper, presentFields: Set<PersonalField>, format: Subscriber.Format = .html) {
+    init(digest: Digest, wrapper: TextWrapper, presentFields: Set<PersonalField>, format: MailFormat = .html) {
         self.format = format
         self.digest = digest
         self.wrapper = wrapper

@@ -28,15 +28,16 @@ public final class DigestRenderer: @unchecked Sendable {
                               itemsDropped: prepared.dropped)
     }
 
-    /// Both parts for one recipient, already quoted-printable encoded: the shared encoding with
-    /// only the recipient's lines encoded here (what messages use; no plain copy is made).
-    func encodedBody(for recipient: Recipient) -> EncodedBody {
-        let prepared = self.prepared(Shape(recipient))
-        return EncodedBody(html: prepared.encodedHTML?.fill(recipient), text: prepared.encodedText.fill(recipient))
+    /// The rendered parts of a shape with markers in place of the recipient's fields, for callers
+    /// that keep their own per-shape form of them (the quoted-printable encoding of messages).
+    func sources(for shape: Shape) -> (html: String?, text: String) {
+        let prepared = self.prepared(shape)
+        return (prepared.html?.source, prepared.text.source)
     }
 
+    /// What makes two recipients' copies differ beyond their fields: format, sections, which fields are set.
     struct Shape: Hashable {
-        var format: Subscriber.Format
+        var format: MailFormat
         var sections: [String]
         var fields: Set<PersonalField>
 
@@ -53,8 +54,6 @@ public final class DigestRenderer: @unchecked Sendable {
     struct Prepared {
         var html: PersonalisedTemplate?
         var text: PersonalisedTemplate
-        var encodedHTML: EncodedPart?
-        var encodedText: EncodedPart
         var shown: Int
         var shortened: Int
         var dropped: Int
@@ -84,7 +83,6 @@ public final class DigestRenderer: @unchecked Sendable {
         let count = selected.itemCount
         var details = [ItemDetail](repeating: .full, count: count)
         var html: PersonalisedTemplate?
-        var htmlSource: String?
         if shape.format == .html {
             let steps = Self.degradationSteps(count: count)
             func source(_ step: Int) -> String {
@@ -115,11 +113,9 @@ public final class DigestRenderer: @unchecked Sendable {
                 details = Self.details(count: count, steps: steps, taken: step)
             }
             html = best
-            htmlSource = best.source
         }
-        let textSource = templates.render(context.build(details: details), template: "digest.txt")
-        let text = PersonalisedTemplate(textSource)
-        return Prepared(html: html, text: text, encodedHTML: htmlSource.map(EncodedPart.init), encodedText: EncodedPart(textSource),
+        let text = PersonalisedTemplate(templates.render(context.build(details: details), template: "digest.txt"))
+        return Prepared(html: html, text: text,
                         shown: details.filter { $0 == .full }.count,
                         shortened: details.filter { $0 == .sentence || $0 == .headline }.count,
                         dropped: details.filter { $0 == .dropped }.count)

@@ -9,12 +9,7 @@ public struct Subscriber: Sendable, Equatable {
         public var isSuppressed: Bool { self == .unsubscribed || self == .bounced }
     }
 
-    public enum Format: String, Sendable, CaseIterable {
-        /// HTML with a plain-text alternative.
-        case html
-        /// Plain text only.
-        case text
-    }
+    public typealias Format = MailFormat
 
     /// Stable, random, never reused: the key of unsubscribe tokens and delivery journals.
     public var id: String

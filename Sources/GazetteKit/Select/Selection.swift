@@ -3,12 +3,12 @@ import Foundation
 /// Chooses the items of an edition: new ones only (by identity), each story once across feeds,
 /// implausible dates replaced by the first-seen time, new sources limited to the lookback window,
 /// keyword filters, then the per-source, per-section and total caps, newest first.
-public struct SelectionStep: Sendable {
-    public var selection: Config.SelectionConfig
+public struct Selection: Sendable {
+    public var rules: SelectionRules
     public var now: Date
 
-    public init(selection: Config.SelectionConfig, now: Date) {
-        self.selection = selection
+    public init(rules: SelectionRules, now: Date) {
+        self.rules = rules
         self.now = now
     }
 
@@ -23,7 +23,7 @@ public struct SelectionStep: Sendable {
             // Never the back catalogue: a new source gives only items of the lookback window, a known
             // one only items newer than the window before its last successful read.
             var cutoff: Date?
-            if let hours = selection.firstRunLookbackHours {
+            if let hours = rules.firstRunLookbackHours {
                 let reference = seen.existed ? (health.records[source.url]?.lastSuccess ?? now) : now
                 cutoff = reference.addingTimeInterval(-hours * 3600)
             }
@@ -34,7 +34,7 @@ public struct SelectionStep: Sendable {
                 guard matchesKeywords(candidate, source: source) else { continue }
                 var date = now
                 if let published = candidate.published, published >= earliest,
-                   published <= now.addingTimeInterval(selection.futureSkewHours * 3600) {
+                   published <= now.addingTimeInterval(rules.futureSkewHours * 3600) {
                     date = published
                 }
                 if let cutoff, date < cutoff { continue }
@@ -49,10 +49,10 @@ public struct SelectionStep: Sendable {
             }
         }
         var sections: [DigestSection] = []
-        var remaining = selection.maxItems
+        var remaining = rules.maxItems
         for name in sectionOrder where remaining > 0 {
             let sorted = bySection[name, default: []].sorted { $0.date > $1.date }
-            let chosen = sorted.prefix(min(selection.maxItemsPerSection, remaining))
+            let chosen = sorted.prefix(min(rules.maxItemsPerSection, remaining))
             remaining -= chosen.count
             sections.append(DigestSection(name: name, items: chosen.map(item)))
         }

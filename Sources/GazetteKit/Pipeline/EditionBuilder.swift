@@ -1,8 +1,9 @@
 import Foundation
 
-/// Builds an edition's digest from the config and the state, reading state only: what `run`,
-/// `run --dry-run` and `preview` share, so that a preview is exactly what would be sent.
-public struct EditionPlan: Sendable {
+/// Builds an edition's digest from the config and the state, reading state only: fetch the
+/// sources, read them into candidates, select, summarise the linked pages of what was chosen.
+/// What `run`, `run --dry-run` and `preview` share, so that a preview is exactly what would be sent.
+public struct EditionBuilder: Sendable {
     public var config: Config
     public var now: Date
     /// Write the HTTP cache (`run`) or only read it (`preview`, `--dry-run`).
@@ -40,8 +41,8 @@ public struct EditionPlan: Sendable {
         public var outcomes: [SourceOutcome]
         /// `health` with this run's outcomes recorded (saved by `run`, not by `preview`).
         public var health: SourceHealth
-        public var timings: GatherStep.Timings
-        public var selectSeconds: Double
+        /// Seconds per stage: fetch, parse, select, articles.
+        public var timings: [(stage: String, seconds: Double)]
     }
 
     /// Fetches, parses, selects, then summarises the linked pages of the chosen items.
@@ -58,38 +59,32 @@ public struct EditionPlan: Sendable {
         fetchOptions.cacheReadOnly = !writesCache
         let extractor = ArticleExtractor(leadPicker: LeadPicker(paragraphCount: config.selection.leadParagraphs,
                                                                 characterBudget: config.selection.leadCharacters))
-        let gather = GatherStep(fetchOptions: fetchOptions, extractor: extractor, fetchArticles: config.selection.fetchArticles)
-        let (outcomes, gathered) = gather.run(config.sources)
         var clock = Date()
-        var sections = SelectionStep(selection: config.selection, now: now).run(outcomes, seen: seen, health: health)
-        var timings = gathered
-        let selectSeconds = Date().timeIntervalSince(clock)
+        let results = Fetcher(options: fetchOptions).fetchBlocking(config.sources.map(\.url))
+        var timings = [("fetch", Date().timeIntervalSince(clock))]
         clock = Date()
-        gather.summariseLinkedPages(&sections)
-        timings.articles = Date().timeIntervalSince(clock)
+        let reader = SourceReader(extractor: extractor)
+        let outcomes = zip(config.sources, results).map { source, result in reader.read(result, for: source) }
+        timings.append(("parse", Date().timeIntervalSince(clock)))
+        clock = Date()
+        var sections = Selection(rules: config.selection, now: now).run(outcomes, seen: seen, health: health)
+        timings.append(("select", Date().timeIntervalSince(clock)))
+        clock = Date()
+        if config.selection.fetchArticles { LinkedPages(fetchOptions: fetchOptions, extractor: extractor).summarise(&sections) }
+        timings.append(("articles", Date().timeIntervalSince(clock)))
         var health = health
         for outcome in outcomes {
-            if let error = outcome.error { health.recordFailure(outcome.source.url, error: error) } else { health.recordSuccess(outcome.source.url, at: now) }
+            if let error = outcome.error {
+                health.recordFailure(outcome.source.url, error: error.description)
+            } else {
+                health.recordSuccess(outcome.source.url, at: now)
+            }
         }
         let footer = DigestFooter(text: config.footer.text, address: config.footer.address,
                                   failingSources: config.footer.reportFailingSources ? health.failing(after: config.footer.failingAfterRuns) : [],
                                   webURL: config.links.web.map { LinkTemplate.fill($0, edition: edition, date: Timestamp.day(now, in: config.timeZone)) })
         let digest = Digest(title: config.title, editionID: edition, editionDate: now, timeZone: config.timeZone,
                             intro: config.intro, language: config.language, sections: sections, footer: footer)
-        return Result(digest: digest, outcomes: outcomes, health: health, timings: timings, selectSeconds: selectSeconds)
-    }
-}
-
-/// Fills `{token}`, `{id}`, `{email}`, `{edition}` and `{date}` in link templates (values percent-encoded).
-public enum LinkTemplate {
-    public static func fill(_ template: String, token: String? = nil, id: String? = nil, email: String? = nil,
-                            edition: String? = nil, date: String? = nil) -> String {
-        var result = template
-        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
-        for (name, value) in [("token", token), ("id", id), ("email", email), ("edition", edition), ("date", date)] {
-            guard let value, result.has("{\(name)}") else { continue }
-            result = result.replacingOccurrences(of: "{\(name)}", with: value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value)
-        }
-        return result
+        return Result(digest: digest, outcomes: outcomes, health: health, timings: timings)
     }
 }

@@ -14,7 +14,7 @@ import Testing
         recipients.append(text)
         for recipient in recipients {
             let rendered = renderer.render(for: recipient)
-            let encoded = renderer.encodedBody(for: recipient)
+            let encoded = EncodedDigest(renderer).body(for: recipient)
             #expect(encoded.text == QuotedPrintable.encode(rendered.text))
             #expect(encoded.html == rendered.html.map { QuotedPrintable.encode($0) })
         }

@@ -22,12 +22,8 @@ public struct RecipientFactory: Sendable {
             if template.has("{token}"), token == nil { return nil }
             return WebLink.http(LinkTemplate.fill(template, token: token, id: subscriber.id, email: subscriber.email, edition: edition, date: date))
         }
-        return Recipient(subscriber, unsubscribeURL: fill(links.unsubscribe), preferencesURL: fill(links.preferences),
+        return Recipient(email: subscriber.email, name: subscriber.name, format: subscriber.format, sections: subscriber.sections,
+                         unsubscribeURL: fill(links.unsubscribe), preferencesURL: fill(links.preferences),
                          viewInBrowserURL: fill(links.web))
-    }
-
-    /// Whether the links need a token secret.
-    public static func needsSecret(_ links: Config.LinkConfig) -> Bool {
-        [links.unsubscribe, links.preferences, links.web].contains { $0?.has("{token}") == true }
     }
 }

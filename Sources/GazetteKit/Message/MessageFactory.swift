@@ -3,6 +3,7 @@ import Foundation
 /// Renders and builds each subscriber's message for one edition.
 public struct MessageFactory: Sendable {
     public let renderer: DigestRenderer
+    private let bodies: EncodedDigest
     public let builder: MessageBuilder
     public let recipients: RecipientFactory
     /// The subject of a recipient who gets every section.
@@ -10,6 +11,7 @@ public struct MessageFactory: Sendable {
 
     public init(config: Config, digest: Digest, templates: TemplateSet, tokens: UnsubscribeToken?) {
         renderer = DigestRenderer(digest: digest, templates: templates)
+        bodies = EncodedDigest(renderer)
         builder = MessageBuilder(settings: MessageSettings(
             fromAddress: config.sender.address, fromName: config.sender.name, replyTo: config.sender.replyTo,
             envelopeFrom: config.sender.envelopeFrom, listID: config.listID, unsubscribeMailto: config.links.unsubscribeMailto))
@@ -34,6 +36,6 @@ public struct MessageFactory: Sendable {
         let recipient = recipients.recipient(for: subscriber)
         let subject = recipient.sections.isEmpty ? self.subject : Self.subject(for: renderer.digest.restricted(to: recipient))
         return builder.build(edition: renderer.digest.editionID, subject: subject, date: renderer.digest.editionDate,
-                             body: renderer.encodedBody(for: recipient), recipient: recipient, subscriberID: subscriber.id)
+                             body: bodies.body(for: recipient), recipient: recipient, subscriberID: subscriber.id)
     }
 }

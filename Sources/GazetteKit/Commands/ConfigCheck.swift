@@ -24,12 +24,7 @@ public enum ConfigCheck {
         } else {
             problems.append("\(config.subscribersFile): subscribers file does not exist (gazette subscribers add creates it)")
         }
-        if RecipientFactory.needsSecret(config.links), (environment[config.unsubscribeSecretEnv] ?? "").isEmpty {
-            problems.append("\(configPath): links use {token} but $\(config.unsubscribeSecretEnv) is not set")
-        }
-        if config.delivery.backend == .smtp, let variable = config.delivery.passwordEnv, environment[variable] == nil {
-            problems.append("\(configPath): delivery.smtp.password_env names $\(variable), which is not set")
-        }
+        problems += Secrets(config: config, environment: environment).problems.map { "\(configPath): \($0)" }
         for source in config.sources where source.url.hasPrefix("file://") {
             let path = String(source.url.dropFirst(7))
             if !FileManager.default.fileExists(atPath: path) { problems.append("\(configPath): source \(source.url) does not exist") }

@@ -56,6 +56,13 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
         try? file?.sync(dataOnly: true)
     }
 
+    /// The journals in a state folder, by file name (their `edition` is the name's stem).
+    public static func editions(in stateDirectory: String) -> [DeliveryJournal] {
+        let directory = (stateDirectory as NSString).appendingPathComponent("editions")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasSuffix(".jsonl") }.sorted().map { DeliveryJournal(stateDirectory: stateDirectory, edition: String($0.dropLast(6))) }
+    }
+
     /// Edition ids contain `/`; file names get `_` instead of anything unusual.
     static func fileName(_ edition: String) -> String {
         String(edition.unicodeScalars.map { scalar -> Character in

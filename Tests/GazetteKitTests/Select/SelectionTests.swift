@@ -11,9 +11,9 @@ import Testing
                   published: published.flatMap(Timestamp.parse), summary: "", lead: ["\(title) lead."], order: order)
     }
 
-    func select(_ candidates: [Candidate], selection: Config.SelectionConfig = Config.SelectionConfig()) throws -> [DigestSection] {
+    func select(_ candidates: [Candidate], selection: SelectionRules = SelectionRules()) throws -> [DigestSection] {
         let state = try TestPaths.temporaryDirectory().path
-        return SelectionStep(selection: selection, now: now).run(
+        return Selection(rules: selection, now: now).run(
             [SourceOutcome(source: source, candidates: candidates, error: nil, elapsed: 0)],
             seen: try SeenItems(stateDirectory: state), health: try SourceHealth(stateDirectory: state))
     }
@@ -45,12 +45,12 @@ import Testing
         source.maxItems = 2
         let candidates = (1...5).map { candidate("Story \($0)", guid: "g\($0)", published: "2026-11-29T0\($0):00:00Z", source: source) }
             + [candidate("Sponsored: buy now", guid: "s", published: "2026-11-29T05:30:00Z", source: source)]
-        let sections = SelectionStep(selection: Config.SelectionConfig(), now: now).run(
+        let sections = Selection(rules: SelectionRules(), now: now).run(
             [SourceOutcome(source: source, candidates: candidates, error: nil, elapsed: 0)],
             seen: try SeenItems(stateDirectory: try TestPaths.temporaryDirectory().path),
             health: try SourceHealth(stateDirectory: try TestPaths.temporaryDirectory().path))
         #expect(sections[0].items.map(\.headline) == ["Story 5", "Story 4"])
-        var selection = Config.SelectionConfig()
+        var selection = SelectionRules()
         selection.maxItems = 3
         let capped = try select((1...5).map { candidate("S\($0)", guid: "g\($0)", published: "2026-11-29T0\($0):00:00Z") }, selection: selection)
         #expect(capped[0].items.count == 3)
@@ -63,7 +63,7 @@ import Testing
         try seen.save(now: now)
         let reloaded = try SeenItems(stateDirectory: state)
         #expect(reloaded.existed)
-        let sections = SelectionStep(selection: Config.SelectionConfig(), now: now).run(
+        let sections = Selection(rules: SelectionRules(), now: now).run(
             [SourceOutcome(source: source, candidates: [candidate("A", guid: "a", published: "2026-11-29T05:00:00Z"),
                                                         candidate("B", guid: "b", published: "2026-11-29T05:00:00Z")], error: nil, elapsed: 0)],
             seen: reloaded, health: try SourceHealth(stateDirectory: state))

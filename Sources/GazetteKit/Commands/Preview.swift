@@ -29,20 +29,18 @@ public struct Preview: Sendable {
 
     public func run() throws(RunError) -> Output {
         var notes: [String] = []
-        let templates = try EditionPlan.templates(config)
-        let (seen, health) = try EditionPlan.state(config)
-        let plan = EditionPlan(config: config, now: now, writesCache: false)
-        let built = plan.build(edition: plan.editionID, seen: seen, health: health)
-        for outcome in built.outcomes where outcome.error != nil {
-            notes.append("source failed: \(outcome.error!)")
+        let templates = try EditionBuilder.templates(config)
+        let (seen, health) = try EditionBuilder.state(config)
+        let builder = EditionBuilder(config: config, now: now, writesCache: false)
+        let built = builder.build(edition: builder.editionID, seen: seen, health: health)
+        for outcome in built.outcomes {
+            if let error = outcome.error { notes.append("source failed: \(error)") }
         }
         if built.digest.itemCount == 0 { notes.append("nothing new: run would skip this edition (selection.skip_empty)") }
 
         let subscriber = try chooseSubscriber(notes: &notes)
-        var tokens: UnsubscribeToken?
-        if let secret = environment[config.unsubscribeSecretEnv], !secret.isEmpty {
-            tokens = UnsubscribeToken(secret: secret)
-        } else if RecipientFactory.needsSecret(config.links) {
+        var tokens = Secrets(config: config, environment: environment).tokens
+        if tokens == nil, Secrets.linksNeedTokens(config.links) {
             tokens = UnsubscribeToken(secret: "preview-only")
             notes.append("unsubscribe links carry a placeholder token: $\(config.unsubscribeSecretEnv) is not set")
         }

@@ -1,0 +1,32 @@
+import Foundation
+
+/// The secrets a config names, read from the environment once: the key that signs unsubscribe
+/// tokens and the SMTP password. `run` stops at the first problem, `check` lists them all, and
+/// `preview` signs with a placeholder instead.
+public struct Secrets: Sendable {
+    /// Signs and verifies tokens; nil when the variable is unset (an error only if links need it).
+    public var tokens: UnsubscribeToken?
+    public var smtpPassword: String?
+    /// What is missing, one sentence each.
+    public var problems: [String] = []
+
+    public init(config: Config, environment: [String: String]) {
+        if let secret = environment[config.unsubscribeSecretEnv], !secret.isEmpty {
+            tokens = UnsubscribeToken(secret: secret)
+        } else {
+            tokens = nil
+            if Self.linksNeedTokens(config.links) {
+                problems.append("the links use {token} but $\(config.unsubscribeSecretEnv) is not set (secrets.unsubscribe_secret_env)")
+            }
+        }
+        if config.delivery.backend == .smtp, let variable = config.delivery.passwordEnv {
+            smtpPassword = environment[variable]
+            if smtpPassword == nil { problems.append("delivery.smtp.password_env names $\(variable), which is not set") }
+        }
+    }
+
+    /// Whether the link templates carry a `{token}`, so sending needs the token secret.
+    public static func linksNeedTokens(_ links: Config.LinkConfig) -> Bool {
+        [links.unsubscribe, links.preferences, links.web].contains { $0?.has("{token}") == true }
+    }
+}

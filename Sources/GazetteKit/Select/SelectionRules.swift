@@ -1,0 +1,19 @@
+import Foundation
+
+/// What an edition takes from its sources: windows, caps, lead size, date plausibility.
+public struct SelectionRules: Sendable {
+    /// How far back the first run looks; nil means everything the feeds hold.
+    public var firstRunLookbackHours: Double? = 48
+    public var maxItemsPerSection: Int = 10
+    public var maxItems: Int = 40
+    public var leadParagraphs: Int = 2
+    public var leadCharacters: Int = 600
+    /// Fetch the article page of items whose feed has no usable summary.
+    public var fetchArticles: Bool = true
+    /// Do not send an edition with nothing new.
+    public var skipEmpty: Bool = true
+    /// Dates this far in the future are still believed, in hours.
+    public var futureSkewHours: Double = 6
+
+    public init() {}
+}
