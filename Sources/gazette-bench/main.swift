@@ -1,6 +1,7 @@
 // Benchmark driver for bench/render and bench/smtp (not installed; not part of the CLI).
 //   gazette-bench render ITEMS SUBSCRIBERS        renders both parts per subscriber, prints JSON timings
 //   gazette-bench messages ITEMS SUBSCRIBERS      the same plus building each MIME message
+//   gazette-bench extract-phases DIR [whole]    extraction CPU per pass (or one pass, for callgrind)
 //   gazette-bench smtp URL COUNT EML_DIR CONC     builds COUNT messages, writes them to EML_DIR (for the
 //                                                 smtplib comparison), then delivers them to URL
 import Foundation
@@ -81,41 +82,19 @@ case "messages":
     print("{\"messages\": \(people.count), \"items\": \(Int(arguments[2]) ?? 40), \"wall\": \(wall), \"cpu\": \(cpuSeconds() - startCPU), \"bytes\": \(bytes)}")
 
 case "extract-phases":
-    // Where extraction time goes: decode + prune, + libxml2 parse, + metadata, the whole extract.
-    // A fourth argument runs one pass of one phase (prune, parse, metadata, whole) for callgrind;
-    // `bytes` prints how much of the pages reaches libxml2, `dump N` prints page N as libxml2 gets it.
+    // The whole extraction of every page: timed (three passes), or one pass with `whole` for
+    // instruction counts under callgrind.
     let directory = arguments[2]
     let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".html") }.sorted()
     let pages = files.compactMap { FileManager.default.contents(atPath: directory + "/" + $0) }
-    func time(_ label: String, _ body: (Data) -> Void) {
-        let start = cpuSeconds()
-        for _ in 0..<3 { for page in pages { body(page) } }
-        print(label, String(format: "%.3f s per pass", (cpuSeconds() - start) / 3))
-    }
-    if arguments.count > 4, arguments[3] == "dump" {  // the pruned page libxml2 parses
-        FileHandle.standardOutput.write(Data(ArticleExtractor.phasePrune(pages[Int(arguments[4]) ?? 0])))
+    let extractor = ArticleExtractor()
+    if arguments.count > 3 {
+        for page in pages { _ = extractor.extract(page) }
         exit(0)
     }
-    if arguments.count > 3, arguments[3] == "bytes" {
-        let pruned = pages.reduce(0) { $0 + ArticleExtractor.phasePrune($1).count }
-        print("pages \(pages.reduce(0) { $0 + $1.count }) bytes, pruned \(pruned) bytes")
-        exit(0)
-    }
-    if arguments.count > 3 {  // one pass of one phase, for instruction counts under callgrind
-        for page in pages {
-            switch arguments[3] {
-            case "prune": _ = ArticleExtractor.phasePrune(page)
-            case "parse": _ = ArticleExtractor.phaseParse(page)
-            case "metadata": _ = ArticleExtractor.phaseMetadata(page)
-            default: _ = ArticleExtractor().extract(page)
-            }
-        }
-        exit(0)
-    }
-    time("decode+prune") { _ = ArticleExtractor.phasePrune($0) }
-    time("decode+prune+parse") { _ = ArticleExtractor.phaseParse($0) }
-    time("decode+prune+parse+metadata") { _ = ArticleExtractor.phaseMetadata($0) }
-    time("whole extract") { _ = ArticleExtractor().extract($0) }
+    let start = cpuSeconds()
+    for _ in 0..<3 { for page in pages { _ = extractor.extract(page) } }
+    print("whole extract", String(format: "%.3f s per pass", (cpuSeconds() - start) / 3))
 
 case "smtp":
     let url = arguments[2]

@@ -24,7 +24,7 @@ struct ExtractCommand: AsyncParsableCommand {
             try ArticleBatch.run(directory: source, extractor: extractor) { FileHandle.standardOutput.write(Data($0)) }
             return
         }
-        let (data, url, charset) = try await ArticleSource.load(source)
+        let (data, url, charset) = try await PageLoader.load(source)
         let article = extractor.extract(data, url: url, httpCharset: charset)
         if json {
             print(String(decoding: try JSON.encode(article), as: UTF8.self))

@@ -3,14 +3,14 @@ import Foundation
 /// The secrets a config names, read from the environment once: the key that signs unsubscribe
 /// tokens and the SMTP password. `run` stops at the first problem, `check` lists them all, and
 /// `preview` signs with a placeholder instead.
-public struct Secrets: Sendable {
+struct Secrets: Sendable {
     /// Signs and verifies tokens; nil when the variable is unset (an error only if links need it).
-    public var tokens: UnsubscribeToken?
-    public var smtpPassword: String?
+    var tokens: UnsubscribeToken?
+    var smtpPassword: String?
     /// What is missing, one sentence each.
-    public var problems: [String] = []
+    var problems: [String] = []
 
-    public init(config: Config, environment: [String: String]) {
+    init(config: Config, environment: [String: String]) {
         if let secret = environment[config.unsubscribeSecretEnv], !secret.isEmpty {
             tokens = UnsubscribeToken(secret: secret)
         } else {
@@ -26,7 +26,7 @@ public struct Secrets: Sendable {
     }
 
     /// Whether the link templates carry a `{token}`, so sending needs the token secret.
-    public static func linksNeedTokens(_ links: Config.LinkConfig) -> Bool {
+    static func linksNeedTokens(_ links: Config.LinkConfig) -> Bool {
         [links.unsubscribe, links.preferences, links.web].contains { $0?.has("{token}") == true }
     }
 }

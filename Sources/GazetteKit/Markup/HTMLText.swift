@@ -3,9 +3,9 @@ import Foundation
 
 /// Text from HTML fragments: plain text for display, a test for "is this markup?",
 /// and relative URLs made absolute.
-public enum HTMLText {
+enum HTMLText {
     /// The visible text of an HTML fragment: tags removed, entities decoded, whitespace collapsed.
-    public static func plainText(fromFragment html: String) -> String {
+    static func plainText(fromFragment html: String) -> String {
         guard html.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else { return html.collapsingWhitespace }
         guard let tree = HTMLTree(fragment: html), let body = tree.body else { return html.collapsingWhitespace }
         var text = ""
@@ -32,7 +32,7 @@ public enum HTMLText {
 
     /// Whether feed text that came without a type reads as HTML: it has a closing tag or an entity
     /// reference, every tag is a known HTML element and every named entity is a real one.
-    public static func looksLikeHTML(_ text: String) -> Bool {
+    static func looksLikeHTML(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         var hasCloseTag = false, hasEntity = false
         var i = 0
@@ -78,7 +78,7 @@ public enum HTMLText {
     /// The fragment re-serialised by libxml2's HTML parser, so that stray `<` become text and tags
     /// are balanced, with relative URLs in `href`, `src` and similar attributes resolved against `base`.
     /// Text without markup is returned unchanged.
-    public static func normalizedFragment(_ html: String, base: String?) -> String {
+    static func normalizedFragment(_ html: String, base: String?) -> String {
         let bytes = Array(html.utf8)
         let resolve = base.map { !$0.isEmpty } == true && hasRelativeURL(bytes)
         guard resolve || hasBogusMarkup(bytes), let tree = HTMLTree(fragment: html), let body = tree.body else { return html }

@@ -6,10 +6,10 @@ import Foundation
 /// spaces and control characters, and ignore tabs and line breaks anywhere, so ` JaVaScRiPt:` and
 /// `java&#x09;script:` are still script; this rule reads a URL the same way before it looks at
 /// the scheme.
-public enum WebLink {
+enum WebLink {
     /// The URL without the characters browsers ignore, when it is absolute http(s) with a host;
     /// nil for any other scheme (`javascript:`, `vbscript:`, `data:`, `file:`...) or a relative URL.
-    public static func http(_ raw: String) -> String? {
+    static func http(_ raw: String) -> String? {
         let cleaned = clean(raw)
         guard isHTTP(cleaned) else { return nil }
         if cleaned.contains("&") {
@@ -20,7 +20,7 @@ public enum WebLink {
     }
 
     /// Like `http`, but only `https` (images: a plain-http picture in a message is mixed content).
-    public static func https(_ raw: String) -> String? {
+    static func https(_ raw: String) -> String? {
         guard let url = http(raw), url.utf8.count > 8, url.prefix(8).lowercased() == "https://" else { return nil }
         return url
     }

@@ -1,8 +1,8 @@
 /// RFC 2047 encoded-words and header folding for header text with non-ASCII characters.
-public enum EncodedWord {
+enum EncodedWord {
     /// Text safe to put in a header: control characters (CR and LF included) become spaces,
     /// runs of whitespace collapse. This is what stops header injection from feed titles.
-    public static func sanitised(_ text: String) -> String {
+    static func sanitised(_ text: String) -> String {
         var result = ""
         var lastWasSpace = false
         for scalar in text.unicodeScalars {
@@ -46,7 +46,7 @@ public enum EncodedWord {
 
     /// A whole header field, `Name: value`, folded at 78 columns with CRLF + space. Non-ASCII
     /// values become encoded-words; ASCII ones are folded at spaces.
-    public static func field(_ name: String, _ value: String) -> String {
+    static func field(_ name: String, _ value: String) -> String {
         let value = sanitised(value)
         let tokens = isPlainASCII(value) ? value.split(separator: " ").map(String.init) : encodedWords(value)
         return fold(name: name, tokens: tokens)

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Fills `{token}`, `{id}`, `{email}`, `{edition}` and `{date}` in link templates (values percent-encoded).
-public enum LinkTemplate {
-    public static func fill(_ template: String, token: String? = nil, id: String? = nil, email: String? = nil,
+enum LinkTemplate {
+    static func fill(_ template: String, token: String? = nil, id: String? = nil, email: String? = nil,
                             edition: String? = nil, date: String? = nil) -> String {
         var result = template
         let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))

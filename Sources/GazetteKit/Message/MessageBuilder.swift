@@ -3,17 +3,17 @@ import Foundation
 /// Turns one recipient's rendered digest into a standards-conforming message: RFC 5322 headers,
 /// `multipart/alternative` (text first, HTML second) or a single `text/plain`, both UTF-8 and
 /// quoted-printable, list headers per RFC 2369/2919/8058.
-public struct MessageBuilder: Sendable {
-    public var settings: MessageSettings
+struct MessageBuilder: Sendable {
+    var settings: MessageSettings
 
-    public init(settings: MessageSettings) {
+    init(settings: MessageSettings) {
         self.settings = settings
     }
 
     /// - Parameters:
     ///   - edition: the edition id; with `subscriberID` it makes the Message-ID.
     ///   - boundary: fixed only in tests; by default a random one.
-    public func build(edition: String, subject: String, date: Date, rendered: RenderedDigest, recipient: Recipient,
+    func build(edition: String, subject: String, date: Date, rendered: RenderedDigest, recipient: Recipient,
                       subscriberID: String, boundary: String? = nil) -> Message {
         build(edition: edition, subject: subject, date: date, body: EncodedBody(rendered), recipient: recipient,
               subscriberID: subscriberID, boundary: boundary)
@@ -89,7 +89,7 @@ public struct MessageBuilder: Sendable {
     }
 
     /// `<edition hash>.<subscriber id>@<domain>`: the same for the same edition and subscriber.
-    public static func messageID(edition: String, subscriberID: String, domain: String) -> String {
+    static func messageID(edition: String, subscriberID: String, domain: String) -> String {
         let safeID = subscriberID.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
         return "gazette.\(StableHash.hex(edition)).\(String(String.UnicodeScalarView(safeID)))@\(domain)"
     }

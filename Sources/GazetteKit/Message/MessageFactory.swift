@@ -4,7 +4,7 @@ import Foundation
 public struct MessageFactory: Sendable {
     public let renderer: DigestRenderer
     private let bodies: EncodedDigest
-    public let builder: MessageBuilder
+    let builder: MessageBuilder
     public let recipients: RecipientFactory
     /// The subject of a recipient who gets every section.
     public let subject: String

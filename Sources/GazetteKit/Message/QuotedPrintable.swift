@@ -4,13 +4,13 @@
 /// line exceeds 76 characters; a space or tab before a line end is encoded; `=` and all non-ASCII
 /// or control bytes are encoded; a dot or "From " at the start of a line is encoded, so the
 /// result survives SMTP dot-stuffing and mbox "From " quoting untouched.
-public enum QuotedPrintable {
-    public static func encode(_ text: String) -> [UInt8] {
+enum QuotedPrintable {
+    static func encode(_ text: String) -> [UInt8] {
         var text = text
         return text.withUTF8 { encodeBuffer($0) }
     }
 
-    public static func encode(_ bytes: [UInt8]) -> [UInt8] {
+    static func encode(_ bytes: [UInt8]) -> [UInt8] {
         bytes.withUnsafeBufferPointer { encodeBuffer($0) }
     }
 

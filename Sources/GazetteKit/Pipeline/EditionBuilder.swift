@@ -3,23 +3,23 @@ import Foundation
 /// Builds an edition's digest from the config and the state, reading state only: fetch the
 /// sources, read them into candidates, select, summarise the linked pages of what was chosen.
 /// What `run`, `run --dry-run` and `preview` share, so that a preview is exactly what would be sent.
-public struct EditionBuilder: Sendable {
-    public var config: Config
-    public var now: Date
+struct EditionBuilder: Sendable {
+    var config: Config
+    var now: Date
     /// Write the HTTP cache (`run`) or only read it (`preview`, `--dry-run`).
-    public var writesCache: Bool
+    var writesCache: Bool
 
-    public init(config: Config, now: Date = Date(), writesCache: Bool) {
+    init(config: Config, now: Date = Date(), writesCache: Bool) {
         self.config = config
         self.now = now
         self.writesCache = writesCache
     }
 
     /// `<list id>/<yyyy-mm-dd>` in the configured zone.
-    public var editionID: String { "\(config.listID)/\(Timestamp.day(now, in: config.timeZone))" }
+    var editionID: String { "\(config.listID)/\(Timestamp.day(now, in: config.timeZone))" }
 
     /// The templates the config names (built-in ones overridden file by file).
-    public static func templates(_ config: Config) throws(RunError) -> TemplateSet {
+    static func templates(_ config: Config) throws(RunError) -> TemplateSet {
         do {
             return try TemplateSet(overrides: config.templateDirectory)
         } catch {
@@ -28,7 +28,7 @@ public struct EditionBuilder: Sendable {
     }
 
     /// The state selection reads: seen items and source health.
-    public static func state(_ config: Config) throws(RunError) -> (SeenItems, SourceHealth) {
+    static func state(_ config: Config) throws(RunError) -> (SeenItems, SourceHealth) {
         do {
             return (try SeenItems(stateDirectory: config.stateDirectory), try SourceHealth(stateDirectory: config.stateDirectory))
         } catch {
@@ -36,17 +36,17 @@ public struct EditionBuilder: Sendable {
         }
     }
 
-    public struct Result: Sendable {
-        public var digest: Digest
-        public var outcomes: [SourceOutcome]
+    struct Result: Sendable {
+        var digest: Digest
+        var outcomes: [SourceOutcome]
         /// `health` with this run's outcomes recorded (saved by `run`, not by `preview`).
-        public var health: SourceHealth
+        var health: SourceHealth
         /// Seconds per stage: fetch, parse, select, articles.
-        public var timings: [(stage: String, seconds: Double)]
+        var timings: [(stage: String, seconds: Double)]
     }
 
     /// Fetches, parses, selects, then summarises the linked pages of the chosen items.
-    public func build(edition: String, seen: SeenItems, health: SourceHealth) -> Result {
+    func build(edition: String, seen: SeenItems, health: SourceHealth) -> Result {
         var fetchOptions = FetchOptions()
         fetchOptions.totalTimeout = config.fetch.timeout
         fetchOptions.connectTimeout = config.fetch.connectTimeout

@@ -1,8 +1,8 @@
 /// Terminal/monospace display width: East Asian wide and fullwidth characters and emoji take two
 /// columns, combining marks and format characters none.
-public enum DisplayWidth {
+enum DisplayWidth {
     /// Columns taken by one user-perceived character.
-    public static func of(_ character: Character) -> Int {
+    static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         if first.value < 0x7F { return first.value < 0x20 ? 0 : 1 }
@@ -16,7 +16,7 @@ public enum DisplayWidth {
     }
 
     /// Columns taken by a string.
-    public static func of<S: StringProtocol>(_ text: S) -> Int {
+    static func of<S: StringProtocol>(_ text: S) -> Int {
         var width = 0
         for character in text { width += of(character) }
         return width

@@ -2,16 +2,16 @@
 ///
 /// Breaks at spaces and between CJK characters (which have none), never inside a character.
 /// A URL longer than the line stays whole on a line of its own; any other over-long word is split.
-public struct TextWrapper: Sendable {
-    public var width: Int
+struct TextWrapper: Sendable {
+    var width: Int
 
-    public init(width: Int = 72) {
+    init(width: Int = 72) {
         self.width = max(8, width)
     }
 
     /// Lines of `text` (whitespace collapsed), each prefixed by `indent`, none wider than
     /// `width` columns unless it holds a single unbreakable URL.
-    public func lines(_ text: String, indent: String = "") -> [String] {
+    func lines(_ text: String, indent: String = "") -> [String] {
         let available = max(4, width - DisplayWidth.of(indent))
         var lines: [String] = []
         var line = ""
@@ -48,7 +48,7 @@ public struct TextWrapper: Sendable {
     }
 
     /// `lines` joined with newlines.
-    public func wrap(_ text: String, indent: String = "") -> String {
+    func wrap(_ text: String, indent: String = "") -> String {
         lines(text, indent: indent).joined(separator: "\n")
     }
 

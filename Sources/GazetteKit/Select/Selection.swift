@@ -3,17 +3,17 @@ import Foundation
 /// Chooses the items of an edition: new ones only (by identity), each story once across feeds,
 /// implausible dates replaced by the first-seen time, new sources limited to the lookback window,
 /// keyword filters, then the per-source, per-section and total caps, newest first.
-public struct Selection: Sendable {
-    public var rules: SelectionRules
-    public var now: Date
+struct Selection: Sendable {
+    var rules: SelectionRules
+    var now: Date
 
-    public init(rules: SelectionRules, now: Date) {
+    init(rules: SelectionRules, now: Date) {
         self.rules = rules
         self.now = now
     }
 
     /// Sections in the order sources name them first; items newest first within a section.
-    public func run(_ outcomes: [SourceOutcome], seen: SeenItems, health: SourceHealth) -> [DigestSection] {
+    func run(_ outcomes: [SourceOutcome], seen: SeenItems, health: SourceHealth) -> [DigestSection] {
         var taken: Set<String> = []
         var bySection: [String: [Accepted]] = [:]
         var sectionOrder: [String] = []

@@ -1,5 +1,5 @@
 /// Why a source gave nothing this run. Reported and recorded in the source's health; the run goes on.
-public enum SourceError: Error, Sendable, Equatable, CustomStringConvertible {
+enum SourceError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The transfer failed (DNS, connection, timeout, size, scheme...).
     case fetch(FetchError)
     /// The server answered with a status that carries no document.
@@ -11,7 +11,7 @@ public enum SourceError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An `article` source's page has no article.
     case noArticle(url: String)
 
-    public var description: String {
+    var description: String {
         switch self {
         case .fetch(let error): return error.description
         case .httpStatus(let url, let status): return "\(url): HTTP \(status)"

@@ -1,8 +1,8 @@
 /// What one source gave: its candidates, or the error that stopped it.
-public struct SourceOutcome: Sendable {
-    public var source: SourceConfig
-    public var candidates: [Candidate]
-    public var error: SourceError?
+struct SourceOutcome: Sendable {
+    var source: SourceConfig
+    var candidates: [Candidate]
+    var error: SourceError?
     /// Transfer and parse time, seconds.
-    public var elapsed: Double
+    var elapsed: Double
 }

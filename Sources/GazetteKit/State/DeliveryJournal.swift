@@ -7,21 +7,21 @@ import Foundation
 ///
 /// Events: `start`; `sending` (before a message is handed over); `result` (after, with the
 /// outcome); `complete` (everyone delivered or refused for good); `abandoned` (given up).
-public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
-    public struct Entry: Codable, Sendable, Equatable {
-        public var event: String
-        public var time: Date
-        public var edition: String?
-        public var subscriber: String?
-        public var email: String?
-        public var message: String?
-        public var outcome: String?
-        public var detail: String?
-        public var attempts: Int?
+final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
+    struct Entry: Codable, Sendable, Equatable {
+        var event: String
+        var time: Date
+        var edition: String?
+        var subscriber: String?
+        var email: String?
+        var message: String?
+        var outcome: String?
+        var detail: String?
+        var attempts: Int?
     }
 
     /// What the journal says about one subscriber.
-    public enum SubscriberState: Sendable, Equatable {
+    enum SubscriberState: Sendable, Equatable {
         /// Handed over, no outcome recorded (the run died): send again, with the same Message-ID.
         case inFlight
         case delivered(String)
@@ -29,7 +29,7 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
         case failed(String)
 
         /// Nothing more will be sent to them for this edition.
-        public var isFinal: Bool {
+        var isFinal: Bool {
             switch self {
             case .delivered, .failed: return true
             case .inFlight, .deferred: return false
@@ -37,14 +37,14 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
         }
     }
 
-    public let edition: String
-    public let path: String
-    public let digestPath: String
+    let edition: String
+    let path: String
+    let digestPath: String
     private let lock = NSLock()
     private var file: PosixFile?
     private var unsynced = 0
 
-    public init(stateDirectory: String, edition: String) {
+    init(stateDirectory: String, edition: String) {
         self.edition = edition
         let directory = (stateDirectory as NSString).appendingPathComponent("editions")
         let name = Self.fileName(edition)
@@ -57,7 +57,7 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
     }
 
     /// The journals in a state folder, by file name (their `edition` is the name's stem).
-    public static func editions(in stateDirectory: String) -> [DeliveryJournal] {
+    static func editions(in stateDirectory: String) -> [DeliveryJournal] {
         let directory = (stateDirectory as NSString).appendingPathComponent("editions")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.filter { $0.hasSuffix(".jsonl") }.sorted().map { DeliveryJournal(stateDirectory: stateDirectory, edition: String($0.dropLast(6))) }
@@ -72,14 +72,14 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
     }
 
     /// Every entry written so far; a torn line (a run killed or a disk filled mid-write) is skipped.
-    public func entries() -> [Entry] {
+    func entries() -> [Entry] {
         var all: [Entry] = []
         forEachEntry { all.append($0) }
         return all
     }
 
     /// Calls `body` with each entry in order, reading the file in blocks rather than whole.
-    public func forEachEntry(_ body: (Entry) -> Void) {
+    func forEachEntry(_ body: (Entry) -> Void) {
         guard let reader = try? PosixFile(path: path, flags: O_RDONLY) else { return }
         var pending: [UInt8] = []
         var block = [UInt8](repeating: 0, count: 1 << 20)
@@ -134,11 +134,11 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
         return entry.event.isEmpty || !sawTime ? nil : entry
     }
 
-    public var exists: Bool { FileManager.default.fileExists(atPath: path) }
+    var exists: Bool { FileManager.default.fileExists(atPath: path) }
 
     /// Whether the edition is closed (`complete` or `abandoned`, always the last entry). Reads
     /// only the end of the file, so old journals of big lists cost nothing to check.
-    public var isComplete: Bool {
+    var isComplete: Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         let size = (try? handle.seekToEnd()) ?? 0
@@ -149,7 +149,7 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
     }
 
     /// The last word on each subscriber, by subscriber id.
-    public func states() -> [String: SubscriberState] {
+    func states() -> [String: SubscriberState] {
         var states: [String: SubscriberState] = [:]
         forEachEntry { entry in
             guard let id = entry.subscriber else { return }
@@ -165,7 +165,7 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
     }
 
     /// Ids of the subscribers with a final outcome (delivered or refused for good).
-    public func finishedSubscribers() -> Set<String> {
+    func finishedSubscribers() -> Set<String> {
         var finished = Set<String>()
         forEachEntry { entry in
             guard let id = entry.subscriber else { return }
@@ -178,7 +178,7 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
         return finished
     }
 
-    public func saveDigest(_ digest: Digest) throws(StateError) {
+    func saveDigest(_ digest: Digest) throws(StateError) {
         do {
             try FileManager.default.createDirectory(atPath: (digestPath as NSString).deletingLastPathComponent,
                                                     withIntermediateDirectories: true)
@@ -190,7 +190,7 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
 
     /// The saved digest. A missing or damaged file is an error, never a reason to rebuild: the
     /// edition would go out with two contents under one Message-ID prefix.
-    public func loadDigest() throws(StateError) -> Digest {
+    func loadDigest() throws(StateError) -> Digest {
         guard let data = FileManager.default.contents(atPath: digestPath) else {
             throw StateError(path: digestPath, message: "is missing, so edition \(edition) cannot be resumed as it was sent; "
                              + "run with --force to rebuild it from the feeds and send it to everyone again")
@@ -204,7 +204,7 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
     }
 
     /// Moves this edition's journal aside (for `--force`), keeping it for the record.
-    public func archive() {
+    func archive() {
         guard exists else { return }
         let stamp = Int(Date().timeIntervalSince1970)
         try? FileManager.default.moveItem(atPath: path, toPath: path + ".forced-\(stamp)")
@@ -212,7 +212,7 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
 
     /// Appends one line. A line that cannot be written whole is cut off again (so the file never
     /// holds half a line followed by more entries) and the error is thrown; so is a failed sync.
-    public func append(_ entry: Entry, sync: Bool = false) throws(StateError) {
+    func append(_ entry: Entry, sync: Bool = false) throws(StateError) {
         lock.lock()
         defer { lock.unlock() }
         let file = try openForAppending()
@@ -243,7 +243,7 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
     }
 
     /// Flushes what was appended to disk.
-    public func sync() throws(StateError) {
+    func sync() throws(StateError) {
         lock.lock()
         defer { lock.unlock() }
         guard let file, unsynced > 0 else { return }
@@ -275,12 +275,12 @@ public final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
         }
     }
 
-    public func willSend(_ message: Message) throws(StateError) {
+    func willSend(_ message: Message) throws(StateError) {
         try append(Entry(event: "sending", time: Date(), subscriber: message.subscriberID, email: message.recipient,
                          message: message.id))
     }
 
-    public func didSend(_ result: DeliveryResult) throws(StateError) {
+    func didSend(_ result: DeliveryResult) throws(StateError) {
         try append(Entry(event: "result", time: Date(), subscriber: result.subscriberID, email: result.recipient,
                          message: result.messageID, outcome: result.outcome.name, detail: result.outcome.detail,
                          attempts: result.attempts))

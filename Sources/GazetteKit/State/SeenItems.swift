@@ -2,15 +2,15 @@ import Foundation
 
 /// Item keys already sent, with when each was first seen (`seen.json` in the state folder).
 /// Entries older than `retention` are dropped when the file is written.
-public struct SeenItems: Sendable {
-    public private(set) var firstSeen: [String: Date]
-    public let path: String
+struct SeenItems: Sendable {
+    private(set) var firstSeen: [String: Date]
+    let path: String
     /// Whether the file existed: a missing one means this is the list's first run.
-    public let existed: Bool
+    let existed: Bool
 
-    public static let retention: TimeInterval = 180 * 86_400
+    static let retention: TimeInterval = 180 * 86_400
 
-    public init(stateDirectory: String) throws(StateError) {
+    init(stateDirectory: String) throws(StateError) {
         path = (stateDirectory as NSString).appendingPathComponent("seen.json")
         guard let data = FileManager.default.contents(atPath: path) else {
             firstSeen = [:]
@@ -31,16 +31,16 @@ public struct SeenItems: Sendable {
         var items: [String: Date]
     }
 
-    public func contains(any keys: [String]) -> Bool {
+    func contains(any keys: [String]) -> Bool {
         keys.contains { firstSeen[$0] != nil }
     }
 
-    public mutating func record(_ keys: [String], at date: Date) {
+    mutating func record(_ keys: [String], at date: Date) {
         for key in keys where firstSeen[key] == nil { firstSeen[key] = date }
     }
 
     /// Writes atomically, dropping entries past the retention period.
-    public func save(now: Date = Date()) throws(StateError) {
+    func save(now: Date = Date()) throws(StateError) {
         let kept = firstSeen.filter { now.timeIntervalSince($0.value) < Self.retention }
         do {
             let data = Data(try JSON.encode(File(version: 1, items: kept)))

@@ -1,17 +1,17 @@
 import Foundation
 
 /// Per source: consecutive failed runs, the last error and the last success (`sources.json`).
-public struct SourceHealth: Sendable {
-    public struct Record: Codable, Sendable, Equatable {
-        public var consecutiveFailures: Int = 0
-        public var lastError: String?
-        public var lastSuccess: Date?
+struct SourceHealth: Sendable {
+    struct Record: Codable, Sendable, Equatable {
+        var consecutiveFailures: Int = 0
+        var lastError: String?
+        var lastSuccess: Date?
     }
 
-    public private(set) var records: [String: Record]
-    public let path: String
+    private(set) var records: [String: Record]
+    let path: String
 
-    public init(stateDirectory: String) throws(StateError) {
+    init(stateDirectory: String) throws(StateError) {
         path = (stateDirectory as NSString).appendingPathComponent("sources.json")
         guard let data = FileManager.default.contents(atPath: path) else {
             records = [:]
@@ -25,13 +25,13 @@ public struct SourceHealth: Sendable {
     }
 
     /// Whether the source has ever been read successfully (a new source gets the lookback window).
-    public func hasSucceeded(_ url: String) -> Bool { records[url]?.lastSuccess != nil }
+    func hasSucceeded(_ url: String) -> Bool { records[url]?.lastSuccess != nil }
 
-    public mutating func recordSuccess(_ url: String, at date: Date) {
+    mutating func recordSuccess(_ url: String, at date: Date) {
         records[url] = Record(consecutiveFailures: 0, lastError: nil, lastSuccess: date)
     }
 
-    public mutating func recordFailure(_ url: String, error: String) {
+    mutating func recordFailure(_ url: String, error: String) {
         var record = records[url] ?? Record()
         record.consecutiveFailures += 1
         record.lastError = error
@@ -39,11 +39,11 @@ public struct SourceHealth: Sendable {
     }
 
     /// Sources that have failed on at least `runs` consecutive runs.
-    public func failing(after runs: Int) -> [String] {
+    func failing(after runs: Int) -> [String] {
         records.filter { $0.value.consecutiveFailures >= runs }.keys.sorted()
     }
 
-    public func save() throws(StateError) {
+    func save() throws(StateError) {
         do {
             try AtomicFile.write(try JSON.encode(records), to: URL(fileURLWithPath: path))
         } catch {

@@ -55,15 +55,4 @@ public struct ArticleExtractor: Sendable {
         for paragraph in paragraphs where total < limit { total += paragraph.count }
         return total
     }
-
-    // Phase timings for gazette-bench (not used by the extractor itself).
-    public static func phasePrune(_ data: Data) -> [UInt8] { PageDecoder.withUTF8(data, httpCharset: nil, PagePruner.prune) }
-    public static func phaseParse(_ data: Data) -> Bool {
-        HTMLTree.withPage(utf8: phasePrune(data), url: nil) { $0 != nil }
-    }
-    public static func phaseMetadata(_ data: Data) -> String? {
-        HTMLTree.withPage(utf8: phasePrune(data), url: nil) {
-            $0.flatMap { PageMetadata(tree: $0, pageURL: nil).headline }
-        }
-    }
 }

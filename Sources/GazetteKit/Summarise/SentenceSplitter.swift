@@ -1,7 +1,7 @@
 /// Splits prose into sentences. Handles abbreviations and initials ("U.S.", "Mr.", "Dr.", "Jan.",
 /// "J. R. R."), decimals, ellipses and closing quotes; a boundary needs whitespace and then a
 /// capital, digit, quote or uncased letter. CJK full stops end a sentence directly.
-public enum SentenceSplitter {
+enum SentenceSplitter {
     static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "mx", "dr", "prof", "sr", "jr", "st", "mt", "ft", "gen", "gov", "sen", "rep", "rev", "col",
         "lt", "sgt", "capt", "cmdr", "adm", "maj", "pres", "hon", "supt", "insp", "atty", "messrs", "mme", "mlle",
@@ -12,7 +12,7 @@ public enum SentenceSplitter {
         "univ", "ave", "blvd", "rd", "u.s", "u.k", "u.n", "u.s.a", "e.u", "d.c", "a.m", "p.m", "ph.d", "b.a", "m.a",
     ]
 
-    public static func split(_ text: String) -> [String] {
+    static func split(_ text: String) -> [String] {
         // UTF-8 bytes: the rules only look at the code points around sentence punctuation, so
         // everything else is skipped a byte at a time without decoding.
         let text = UTF8Text(text)

@@ -1,7 +1,7 @@
 /// FNV-1a, 64 bit: a hash that is the same in every process and on every run
 /// (Swift's `Hasher` is seeded per process), for file names and identities.
-public enum StableHash {
-    public static func fnv1a64(_ text: String) -> UInt64 {
+enum StableHash {
+    static func fnv1a64(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 {
             hash ^= UInt64(byte)
@@ -11,7 +11,7 @@ public enum StableHash {
     }
 
     /// The hash as 16 lower-case hex digits.
-    public static func hex(_ text: String) -> String {
+    static func hex(_ text: String) -> String {
         let value = String(fnv1a64(text), radix: 16)
         return String(repeating: "0", count: 16 - value.count) + value
     }

@@ -1,18 +1,21 @@
+import Foundation
+import GazetteKit
+
 /// The JSON `gazette feed` prints: the shape `shared/bench/feed_eval.py` reads, plus the feed's
 /// other fields (format, description, language, updated, icon, categories, warnings).
-public struct FeedReport: Sendable {
+struct FeedReport: Sendable {
     /// One line of JSON, as UTF-8 bytes.
-    public let jsonBytes: [UInt8]
+    let jsonBytes: [UInt8]
     /// One line of JSON.
-    public var jsonLine: String { String(decoding: jsonBytes, as: UTF8.self) }
+    var jsonLine: String { String(decoding: jsonBytes, as: UTF8.self) }
     /// The error of an unreadable document.
-    public let errorMessage: String?
+    let errorMessage: String?
     /// True for the report of an unreadable document.
-    public var isError: Bool { errorMessage != nil }
+    var isError: Bool { errorMessage != nil }
     /// Set when the document was read but is not a feed (see `Feed.notAFeedReason`).
-    public let notAFeedReason: String?
+    let notAFeedReason: String?
 
-    public init(_ feed: Feed, file: String? = nil) {
+    init(_ feed: Feed, file: String? = nil) {
         var json = JSON.Writer()
         json.beginObject()
         json.string("file", file)
@@ -69,7 +72,7 @@ public struct FeedReport: Sendable {
     }
 
     /// The report for a document that could not be read at all: an empty feed and the error.
-    public init(error: String, file: String? = nil) {
+    init(error: String, file: String? = nil) {
         var json = JSON.Writer()
         json.beginObject()
         json.string("file", file)

@@ -1,8 +1,9 @@
 import Foundation
+import GazetteKit
 
 /// Extracts every `*.html` page in a directory, one JSON line per file, in name order.
-public enum ArticleBatch {
-    public static func run(directory: String, extractor: ArticleExtractor, emit: ([UInt8]) -> Void) throws {
+enum ArticleBatch {
+    static func run(directory: String, extractor: ArticleExtractor, emit: ([UInt8]) -> Void) throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".html") }.sorted()
         for name in names {
             var json = JSON.Writer()

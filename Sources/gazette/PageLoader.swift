@@ -1,13 +1,14 @@
 import Foundation
+import GazetteKit
 
 /// Loads a page named on the command line: a local file, or a URL through the `Fetcher`.
-public enum ArticleSource {
-    public struct LoadError: Error, CustomStringConvertible {
-        public let description: String
+enum PageLoader {
+    struct LoadError: Error, CustomStringConvertible {
+        let description: String
     }
 
     /// The page's bytes, its URL and the HTTP charset, if any.
-    public static func load(_ source: String, fetcher: Fetcher = Fetcher()) async throws -> (Data, String?, String?) {
+    static func load(_ source: String, fetcher: Fetcher = Fetcher()) async throws -> (Data, String?, String?) {
         if source.hasPrefix("http://") || source.hasPrefix("https://") || source.hasPrefix("file://") {
             let result = await fetcher.fetch([source])[0]
             switch result.outcome {

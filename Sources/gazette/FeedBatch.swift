@@ -1,9 +1,10 @@
 import Foundation
+import GazetteKit
 
 /// Parses many feed files with several threads, reporting in file-name order.
-public enum FeedBatch {
+enum FeedBatch {
     /// The report for one file: the parsed feed, or the error that stopped it.
-    public static func report(path: String, baseURL: String?, file: String?) -> FeedReport {
+    static func report(path: String, baseURL: String?, file: String?) -> FeedReport {
         guard let data = FileManager.default.contents(atPath: path) else {
             return FeedReport(error: "\(path): cannot be read", file: file)
         }
@@ -16,7 +17,7 @@ public enum FeedBatch {
 
     /// Parses every `*.xml` in `directory` on `jobs` threads and hands each report's JSON line to
     /// `emit`, in file-name order, a chunk at a time (so memory stays bounded).
-    public static func run(directory: String, baseURL: String?, jobs: Int, emit: ([UInt8]) -> Void) throws {
+    static func run(directory: String, baseURL: String?, jobs: Int, emit: ([UInt8]) -> Void) throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".xml") }.sorted()
         let chunkSize = max(1, jobs) * 16
         for chunkStart in stride(from: 0, to: names.count, by: chunkSize) {
