@@ -61,21 +61,9 @@ public struct Config: Sendable {
         public var stopAfterFailures: Int = 5
     }
 
-    public struct LinkConfig: Sendable {
-        /// With `{token}`, `{id}`, `{email}`, `{edition}`.
-        public var unsubscribe: String?
-        public var preferences: String?
-        /// The web copy of an edition: "view in browser" and "N more stories".
-        public var web: String?
-        public var unsubscribeMailto: String?
+    /// The links in every digest (see `MessageLinks`).
+    public typealias LinkConfig = MessageLinks
 
-        public init(unsubscribe: String? = nil, preferences: String? = nil, web: String? = nil, unsubscribeMailto: String? = nil) {
-            self.unsubscribe = unsubscribe
-            self.preferences = preferences
-            self.web = web
-            self.unsubscribeMailto = unsubscribeMailto
-        }
-    }
 
     public struct FooterConfig: Sendable {
         public var text: String?

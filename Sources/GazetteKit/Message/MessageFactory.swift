@@ -9,14 +9,12 @@ public struct MessageFactory: Sendable {
     /// The subject of a recipient who gets every section.
     public let subject: String
 
-    public init(config: Config, digest: Digest, templates: TemplateSet, tokens: UnsubscribeToken?) {
+    init(settings: MessageSettings, links: MessageLinks, digest: Digest, templates: TemplateSet, tokens: UnsubscribeToken?) {
         renderer = DigestRenderer(digest: digest, templates: templates)
         bodies = EncodedDigest(renderer)
-        builder = MessageBuilder(settings: MessageSettings(
-            fromAddress: config.sender.address, fromName: config.sender.name, replyTo: config.sender.replyTo,
-            envelopeFrom: config.sender.envelopeFrom, listID: config.listID, unsubscribeMailto: config.links.unsubscribeMailto))
+        builder = MessageBuilder(settings: settings)
         let date = Timestamp.day(digest.editionDate, in: digest.timeZone)
-        recipients = RecipientFactory(links: config.links, tokens: tokens, edition: digest.editionID, date: date)
+        recipients = RecipientFactory(links: links, tokens: tokens, edition: digest.editionID, date: date)
         subject = Self.subject(for: digest)
     }
 

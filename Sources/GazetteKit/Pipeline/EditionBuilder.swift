@@ -47,16 +47,7 @@ struct EditionBuilder: Sendable {
 
     /// Fetches, parses, selects, then summarises the linked pages of the chosen items.
     func build(edition: String, seen: SeenItems, health: SourceHealth) -> Result {
-        var fetchOptions = FetchOptions()
-        fetchOptions.totalTimeout = config.fetch.timeout
-        fetchOptions.connectTimeout = config.fetch.connectTimeout
-        fetchOptions.maxConcurrent = config.fetch.concurrency
-        fetchOptions.maxPerHost = config.fetch.perHost
-        fetchOptions.maxBodyBytes = config.fetch.maxBytes
-        fetchOptions.retry.maxAttempts = config.fetch.attempts
-        fetchOptions.contactURL = config.fetch.contact
-        fetchOptions.cacheDirectory = URL(fileURLWithPath: (config.stateDirectory as NSString).appendingPathComponent("http-cache"))
-        fetchOptions.cacheReadOnly = !writesCache
+        let fetchOptions = FetchOptions(config: config, writesCache: writesCache)
         let extractor = ArticleExtractor(leadPicker: LeadPicker(paragraphCount: config.selection.leadParagraphs,
                                                                 characterBudget: config.selection.leadCharacters))
         var clock = Date()
@@ -67,7 +58,9 @@ struct EditionBuilder: Sendable {
         let outcomes = zip(config.sources, results).map { source, result in reader.read(result, for: source) }
         timings.append(("parse", Date().timeIntervalSince(clock)))
         clock = Date()
-        var sections = Selection(rules: config.selection, now: now).run(outcomes, seen: seen, health: health)
+        let history = SelectionHistory(hasSentBefore: seen.existed, isSent: seen.contains(any:),
+                                       lastSuccess: { health.records[$0]?.lastSuccess })
+        var sections = Selection(rules: config.selection, now: now).run(outcomes, history: history)
         timings.append(("select", Date().timeIntervalSince(clock)))
         clock = Date()
         if config.selection.fetchArticles { LinkedPages(fetchOptions: fetchOptions, extractor: extractor).summarise(&sections) }

@@ -13,7 +13,7 @@ struct Selection: Sendable {
     }
 
     /// Sections in the order sources name them first; items newest first within a section.
-    func run(_ outcomes: [SourceOutcome], seen: SeenItems, health: SourceHealth) -> [DigestSection] {
+    func run(_ outcomes: [SourceOutcome], history: SelectionHistory) -> [DigestSection] {
         var taken: Set<String> = []
         var bySection: [String: [Accepted]] = [:]
         var sectionOrder: [String] = []
@@ -24,13 +24,13 @@ struct Selection: Sendable {
             // one only items newer than the window before its last successful read.
             var cutoff: Date?
             if let hours = rules.firstRunLookbackHours {
-                let reference = seen.existed ? (health.records[source.url]?.lastSuccess ?? now) : now
+                let reference = history.hasSentBefore ? (history.lastSuccess(source.url) ?? now) : now
                 cutoff = reference.addingTimeInterval(-hours * 3600)
             }
             var accepted: [Accepted] = []
             for candidate in outcome.candidates {
                 let keys = candidate.keys
-                guard !seen.contains(any: keys), taken.isDisjoint(with: keys) else { continue }
+                guard !history.isSent(keys), taken.isDisjoint(with: keys) else { continue }
                 guard matchesKeywords(candidate, source: source) else { continue }
                 var date = now
                 if let published = candidate.published, published >= earliest,
@@ -82,4 +82,14 @@ struct Selection: Sendable {
         if source.exclude.contains(where: { text.has($0.lowercased()) }) { return false }
         return source.include.isEmpty || source.include.contains { text.has($0.lowercased()) }
     }
+}
+
+/// What earlier editions left for selection to go by.
+struct SelectionHistory {
+    /// Whether an edition was sent from this state before (else this is the list's first run).
+    var hasSentBefore: Bool
+    /// Whether any of an item's keys was in an edition already sent.
+    var isSent: ([String]) -> Bool
+    /// When a source (by URL) was last read successfully.
+    var lastSuccess: (String) -> Date?
 }

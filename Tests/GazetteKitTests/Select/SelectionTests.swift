@@ -15,7 +15,7 @@ import Testing
         let state = try TestPaths.temporaryDirectory().path
         return Selection(rules: selection, now: now).run(
             [SourceOutcome(source: source, candidates: candidates, error: nil, elapsed: 0)],
-            seen: try SeenItems(stateDirectory: state), health: try SourceHealth(stateDirectory: state))
+            history: .from(try SeenItems(stateDirectory: state), try SourceHealth(stateDirectory: state)))
     }
 
     @Test func canonicalLinksDropTrackingAndFragments() {
@@ -47,8 +47,8 @@ import Testing
             + [candidate("Sponsored: buy now", guid: "s", published: "2026-11-29T05:30:00Z", source: source)]
         let sections = Selection(rules: SelectionRules(), now: now).run(
             [SourceOutcome(source: source, candidates: candidates, error: nil, elapsed: 0)],
-            seen: try SeenItems(stateDirectory: try TestPaths.temporaryDirectory().path),
-            health: try SourceHealth(stateDirectory: try TestPaths.temporaryDirectory().path))
+            history: .from(try SeenItems(stateDirectory: try TestPaths.temporaryDirectory().path),
+                           try SourceHealth(stateDirectory: try TestPaths.temporaryDirectory().path)))
         #expect(sections[0].items.map(\.headline) == ["Story 5", "Story 4"])
         var selection = SelectionRules()
         selection.maxItems = 3
@@ -66,7 +66,14 @@ import Testing
         let sections = Selection(rules: SelectionRules(), now: now).run(
             [SourceOutcome(source: source, candidates: [candidate("A", guid: "a", published: "2026-11-29T05:00:00Z"),
                                                         candidate("B", guid: "b", published: "2026-11-29T05:00:00Z")], error: nil, elapsed: 0)],
-            seen: reloaded, health: try SourceHealth(stateDirectory: state))
+            history: .from(reloaded, try SourceHealth(stateDirectory: state)))
         #expect(sections[0].items.map(\.headline) == ["B"])
+    }
+}
+
+extension SelectionHistory {
+    /// The history the daily run hands selection, from its state files.
+    static func from(_ seen: SeenItems, _ health: SourceHealth) -> SelectionHistory {
+        SelectionHistory(hasSentBefore: seen.existed, isSent: seen.contains(any:), lastSuccess: { health.records[$0]?.lastSuccess })
     }
 }

@@ -1,0 +1,28 @@
+import Foundation
+
+/// The config's settings handed to the stages that take them, so no stage reads `Config` itself.
+extension MessageFactory {
+    /// Messages from the config's sender, list id and links.
+    public init(config: Config, digest: Digest, templates: TemplateSet, tokens: UnsubscribeToken?) {
+        self.init(settings: MessageSettings(fromAddress: config.sender.address, fromName: config.sender.name,
+                                            replyTo: config.sender.replyTo, envelopeFrom: config.sender.envelopeFrom,
+                                            listID: config.listID, unsubscribeMailto: config.links.unsubscribeMailto),
+                  links: config.links, digest: digest, templates: templates, tokens: tokens)
+    }
+}
+
+extension FetchOptions {
+    /// The config's `fetch:` limits, with the HTTP cache in the state folder.
+    init(config: Config, writesCache: Bool) {
+        self.init()
+        totalTimeout = config.fetch.timeout
+        connectTimeout = config.fetch.connectTimeout
+        maxConcurrent = config.fetch.concurrency
+        maxPerHost = config.fetch.perHost
+        maxBodyBytes = config.fetch.maxBytes
+        retry.maxAttempts = config.fetch.attempts
+        contactURL = config.fetch.contact
+        cacheDirectory = URL(fileURLWithPath: (config.stateDirectory as NSString).appendingPathComponent("http-cache"))
+        cacheReadOnly = !writesCache
+    }
+}
