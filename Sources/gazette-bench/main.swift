@@ -45,7 +45,7 @@ guard arguments.count >= 2 else {
     exit(2)
 }
 let tokens = UnsubscribeToken(secret: "bench")
-let links = Config.LinkConfig(unsubscribe: "https://bench.example.org/u?token={token}", preferences: nil,
+let links = MessageLinks(unsubscribe: "https://bench.example.org/u?token={token}", preferences: nil,
                               web: "https://bench.example.org/{date}", unsubscribeMailto: "unsubscribe@bench.example.org")
 
 switch arguments[1] {

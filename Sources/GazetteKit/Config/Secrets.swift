@@ -26,7 +26,7 @@ struct Secrets: Sendable {
     }
 
     /// Whether the link templates carry a `{token}`, so sending needs the token secret.
-    static func linksNeedTokens(_ links: Config.LinkConfig) -> Bool {
+    static func linksNeedTokens(_ links: MessageLinks) -> Bool {
         [links.unsubscribe, links.preferences, links.web].contains { $0?.has("{token}") == true }
     }
 }

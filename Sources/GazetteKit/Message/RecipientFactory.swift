@@ -3,12 +3,12 @@ import Foundation
 /// Makes each subscriber's recipient fields: their links filled from the config's templates,
 /// with an unsubscribe token signed by the secret.
 public struct RecipientFactory: Sendable {
-    public var links: Config.LinkConfig
+    public var links: MessageLinks
     public var tokens: UnsubscribeToken?
     public var edition: String
     public var date: String
 
-    public init(links: Config.LinkConfig, tokens: UnsubscribeToken?, edition: String, date: String) {
+    public init(links: MessageLinks, tokens: UnsubscribeToken?, edition: String, date: String) {
         self.links = links
         self.tokens = tokens
         self.edition = edition
