@@ -42,7 +42,9 @@ let package = Package(
             ],
             // `Render/Templates` is a link to the top-level `Templates/`: the defaults are compiled in.
             resources: [.embedInCode("Render/Templates")],
-            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+            // MemberImportVisibility: a file sees members of a module (libxml2, libcurl) only if it
+            // imports it, so the C walls hold per file.
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility")]
         ),
         .executableTarget(
             name: "gazette",

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The per-subscriber fields of a message: everything that differs between two copies of an edition.
 public struct Recipient: Sendable, Equatable {
     public var email: String

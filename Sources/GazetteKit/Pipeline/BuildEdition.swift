@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// A new edition's content: fetch, read, select and summarise (see `EditionBuilder`); the
 /// sources' outcomes go into the summary and their health is saved. An edition with nothing new

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Renders and hands over one message per active subscriber who has no final outcome for this
 /// edition yet, in chunks (memory holds a chunk of messages, not the whole list), with the

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Today's edition: done already (nothing to do), open (resume its saved digest), or new.
 /// Reads seen items and source health, refuses a state folder that lost `seen.json`, and gives up

@@ -1,3 +1,5 @@
+import Logging
+
 /// Takes the state folder's run lock (not for a dry run): a second run exits with 3.
 struct TakeRunLock: RunStep {
     func run(_ context: inout RunContext) throws(RunError) {

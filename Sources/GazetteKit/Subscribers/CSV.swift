@@ -1,3 +1,5 @@
+import Foundation
+
 /// RFC 4180 CSV: comma-separated, `"` quoting with `""` escapes, fields may span lines,
 /// CRLF or LF line ends, a leading UTF-8 BOM ignored.
 enum CSV {
