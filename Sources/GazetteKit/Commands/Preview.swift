@@ -5,9 +5,13 @@ import Foundation
 /// changes no state: no seen items, no journal, no subscriber change, not even the HTTP cache.
 public struct Preview: Sendable {
     public var config: Config
+    /// Whom to render for; nil for the first active subscriber, else a stand-in.
     public var subscriberEmail: String?
+    /// Folder for the three files, created when missing.
     public var outputDirectory: String
+    /// The moment the edition is built for; its day names the edition.
     public var now: Date
+    /// Where the token secret is read from.
     public var environment: [String: String]
 
     public init(config: Config, subscriberEmail: String?, outputDirectory: String, now: Date = Date(),
@@ -19,11 +23,17 @@ public struct Preview: Sendable {
         self.environment = environment
     }
 
+    /// Where the files went and what to tell the user.
     public struct Output: Sendable {
+        /// Path of `digest.html`; nil for a plain-text subscriber.
         public var html: String?
+        /// Path of `digest.txt`.
         public var text: String
+        /// Path of `digest.eml`, the complete message.
         public var eml: String
+        /// Things to tell the user: failed sources, nothing new, a placeholder token, a stand-in reader.
         public var notes: [String]
+        /// The edition as built, before it is restricted to the subscriber's sections.
         public var digest: Digest
     }
 

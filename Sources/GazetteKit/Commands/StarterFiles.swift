@@ -3,6 +3,7 @@ import Foundation
 /// `gazette init DIR`: a commented starter config, an empty subscribers file and a copy of the
 /// templates to edit. Existing files are never overwritten.
 public enum StarterFiles {
+    /// Writes the files into `directory` and returns their paths; writes nothing if any exists.
     public static func write(to directory: String) throws(StateError) -> [String] {
         let base = URL(fileURLWithPath: directory)
         var files: [(URL, [UInt8])] = [
@@ -28,6 +29,7 @@ public enum StarterFiles {
         return written
     }
 
+    /// The commented starter `gazette.yml`.
     public static let starterConfig = """
     # Gazette configuration. Every key is listed with its default; see README.md, "Configuration".
     # Relative paths are relative to this file's folder.

@@ -2,16 +2,23 @@ import Foundation
 
 /// `gazette status`: from an edition's journal, who got it, who did not, and why.
 public struct StatusReport: Sendable {
+    /// One subscriber's latest state in the journal.
     public struct Row: Sendable, Equatable {
         public var email: String
+        /// `delivered`, `deferred`, `failed`, `in flight` (a run died while sending) or `not sent`.
         public var state: String
+        /// The server's reply or other reason; empty when there is none.
         public var detail: String
+        /// When the journal line was written; nil for a subscriber not sent yet.
         public var time: Date?
     }
 
     public var edition: String
+    /// When the edition's first run began; nil when the journal has no `start` line.
     public var started: Date?
+    /// `complete at <time>` or `abandoned at <time>`; nil while the edition is open.
     public var closed: String?
+    /// One per subscriber, in journal order, then active subscribers not sent yet.
     public var rows: [Row]
 
     /// The report for `edition` (default: the newest journal in the state folder).
@@ -48,10 +55,12 @@ public struct StatusReport: Sendable {
                             rows: order.compactMap { rows[$0] })
     }
 
+    /// Subscribers per state.
     public var counts: [String: Int] {
         rows.reduce(into: [:]) { $0[$1.state, default: 0] += 1 }
     }
 
+    /// What `gazette status` prints.
     public var lines: [String] {
         var lines = ["edition \(edition)" + (started.map { ", started \(Timestamp.rfc3339($0))" } ?? "")
                      + ", " + (closed ?? "open")]

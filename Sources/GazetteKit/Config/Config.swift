@@ -6,9 +6,13 @@ public struct Config: Sendable {
     /// Where it was read from.
     public var path: String
     public var title: String = "Gazette"
+    /// A domain the list owner controls: the `List-Id` header and the first part of edition ids.
     public var listID: String = "gazette.localhost"
+    /// IANA zone that decides the edition's date and the times shown in the digest.
     public var timeZone: TimeZone = .current
+    /// Language tag for the HTML `lang`, the text direction and date formats.
     public var language: String = "en"
+    /// A sentence under the title, also the preheader; nil for none.
     public var intro: String?
     public var sender = Sender()
     public var sources: [SourceConfig] = []
@@ -16,7 +20,9 @@ public struct Config: Sendable {
     public var fetch = FetchConfig()
     /// Overrides for the built-in templates, file by file.
     public var templateDirectory: String?
+    /// Path of the subscriber file, resolved against the config's folder once read.
     public var subscribersFile: String = "subscribers.json"
+    /// Folder for the run lock, journals, seen items, source health and HTTP cache; resolved likewise.
     public var stateDirectory: String = "state"
     public var delivery = DeliveryConfig()
     public var links = LinkConfig()
@@ -29,29 +35,42 @@ public struct Config: Sendable {
     }
 
     public struct Sender: Sendable {
+        /// Display name in `From`; nil for the bare address.
         public var name: String?
         public var address: String = "gazette@localhost"
+        /// `Reply-To` address; nil for none.
         public var replyTo: String?
+        /// SMTP `MAIL FROM`, where bounces go; nil means `address`.
         public var envelopeFrom: String?
     }
 
     public struct FetchConfig: Sendable {
+        /// Seconds per attempt for one transfer.
         public var timeout: Double = 30
+        /// Seconds allowed for connecting, per attempt.
         public var connectTimeout: Double = 10
+        /// Transfers in flight at once.
         public var concurrency: Int = 16
+        /// Transfers in flight to one scheme, host and port.
         public var perHost: Int = 4
+        /// Largest body accepted, in bytes.
         public var maxBytes: Int = 10 * 1024 * 1024
+        /// Tries per URL, the first included.
         public var attempts: Int = 3
+        /// URL added to the User-Agent; nil for none.
         public var contact: String?
     }
 
+    /// Where messages go: `.eml` files in the outbox folder, an SMTP relay, or standard output (debugging).
     public enum Backend: String, Sendable, CaseIterable {
         case outbox, smtp, stdout
     }
 
     public struct DeliveryConfig: Sendable {
         public var backend: Backend = .outbox
+        /// Folder for the outbox backend's `.eml` files, resolved against the config's folder.
         public var outbox: String = "outbox"
+        /// Relay settings from `delivery.smtp`; nil when the config has none (required for `.smtp`).
         public var smtp: SMTPSettings?
         /// Environment variable with the SMTP password.
         public var passwordEnv: String?
@@ -66,10 +85,13 @@ public struct Config: Sendable {
 
 
     public struct FooterConfig: Sendable {
+        /// Footer line: who sends this and why the reader gets it; nil for none.
         public var text: String?
+        /// Postal address or other sender identification for the footer; nil for none.
         public var address: String?
         /// Name sources failing on `failingAfterRuns` consecutive runs in the footer.
         public var reportFailingSources: Bool = false
+        /// Consecutive failed runs after which a source counts as failing.
         public var failingAfterRuns: Int = 3
     }
 

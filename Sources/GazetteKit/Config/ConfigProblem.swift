@@ -1,7 +1,9 @@
 /// One thing wrong with an input file, with where it is.
 public struct ConfigProblem: Sendable, Equatable, CustomStringConvertible {
     public var file: String
+    /// Line in `file`, from 1; nil when the problem is about the whole file.
     public var line: Int?
+    /// Column in the line, from 1; nil when only the line (or nothing) is known.
     public var column: Int?
     public var message: String
 
@@ -12,6 +14,7 @@ public struct ConfigProblem: Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
+    /// `file:line:column: message`, leaving out what is not known.
     public var description: String {
         switch (line, column) {
         case let (line?, column?): return "\(file):\(line):\(column): \(message)"

@@ -3,6 +3,7 @@ import Yams
 
 /// Reads and validates a config file; every problem is reported with its line and column.
 public enum ConfigReader {
+    /// Reads and parses the file at `path`; relative paths in it resolve against its folder.
     public static func load(path: String) throws(ConfigError) -> Config {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigError([ConfigProblem(file: path, message: "cannot be read (does it exist?)")])
@@ -13,6 +14,7 @@ public enum ConfigReader {
         return try parse(text, path: path)
     }
 
+    /// Parses YAML text; `path` names the file in problems and is the base for relative paths.
     public static func parse(_ text: String, path: String) throws(ConfigError) -> Config {
         let root: Node?
         do {

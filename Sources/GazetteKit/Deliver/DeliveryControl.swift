@@ -13,6 +13,7 @@ public final class DeliveryControl: @unchecked Sendable {
     private let interruption: Interruption?
     /// How long messages in flight may go on after a signal before they are cut off.
     public let grace: TimeInterval
+    /// Connection-level failures in a row that stop the delivery (at least 1).
     public let breakerThreshold: Int
 
     /// - Parameters:
@@ -78,6 +79,7 @@ public final class DeliveryControl: @unchecked Sendable {
 public struct RelayProblem: Sendable, Equatable {
     /// True when it will not go away by itself (a refused login, no STARTTLS, a refused sender).
     public var isConfiguration: Bool
+    /// What went wrong, with the relay's reply when there was one.
     public var reason: String
 
     public init(isConfiguration: Bool, reason: String) {

@@ -28,10 +28,13 @@ public enum DeliveryOutcome: Sendable, Equatable {
 
 /// The outcome for one subscriber's message.
 public struct DeliveryResult: Sendable, Equatable {
+    /// The Message-ID, without angle brackets.
     public var messageID: String
     public var subscriberID: String
+    /// The address the message went to (SMTP `RCPT TO`).
     public var recipient: String
     public var outcome: DeliveryOutcome
+    /// Tries made for this message, the first included.
     public var attempts: Int
 
     public init(message: Message, outcome: DeliveryOutcome, attempts: Int) {

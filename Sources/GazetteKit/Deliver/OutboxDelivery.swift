@@ -5,7 +5,9 @@ import Foundation
 /// rather than adding one. Several threads write at once, so the fsync waits overlap. A write
 /// that fails (a full disk) is local and temporary: the message is `deferred` and the delivery stops.
 public struct OutboxDelivery: DeliveryBackend {
+    /// Folder for the `.eml` files, created when missing.
     public let directory: String
+    /// Threads writing files at once (at least 1).
     public let concurrency: Int
 
     public init(directory: String, concurrency: Int = 1) {

@@ -13,6 +13,7 @@ public struct SMTPSettings: Sendable, Equatable {
     /// `smtp://host:port` or `smtps://host:port`.
     public var url: String
     public var startTLS: StartTLS
+    /// AUTH user name; nil for no login.
     public var username: String?
     /// Read by the caller from the environment variable the config names; never stored in files.
     public var password: String?
@@ -24,6 +25,7 @@ public struct SMTPSettings: Sendable, Equatable {
     public var concurrency: Int
     /// Seconds one message may take, connection included.
     public var timeout: Double
+    /// Backoff for 4xx replies and relay failures (by default 3 attempts, 2 s doubling, within 120 s).
     public var retry: RetryPolicy
     /// Name sent in EHLO; curl's default when nil.
     public var heloName: String?

@@ -5,6 +5,7 @@ public struct Digest: Sendable, Equatable, Codable {
     public var title: String
     /// The edition's identity: the list id plus the date in the configured zone.
     public var editionID: String
+    /// The moment the edition was built; its day in `timeZone` is the one in `editionID`.
     public var editionDate: Date
     /// IANA zone the edition date and item times are shown in.
     public var timeZone: TimeZone
@@ -57,8 +58,11 @@ public struct DigestSection: Sendable, Equatable, Codable {
 /// One story: headline, where it came from and its lead.
 public struct DigestItem: Sendable, Equatable, Codable {
     public var headline: String
+    /// The story's page; only an absolute http(s) URL becomes a link when rendered.
     public var link: String?
+    /// Shown under the headline: the configured name, else the feed's title or the page's site name.
     public var sourceName: String?
+    /// When published; nil without a date, the first-seen time when the date was not plausible.
     public var published: Date?
     /// Lead paragraphs, plain text.
     public var lead: [String]

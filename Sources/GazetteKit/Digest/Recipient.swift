@@ -7,8 +7,11 @@ public struct Recipient: Sendable, Equatable {
     public var format: MailFormat
     /// Sections wanted; empty means all.
     public var sections: [String]
+    /// From `links.unsubscribe`; nil when not configured, or when it needs a token and there is no secret.
     public var unsubscribeURL: String?
+    /// From `links.preferences`, like `unsubscribeURL`.
     public var preferencesURL: String?
+    /// The edition's web copy from `links.web`; nil when not configured.
     public var viewInBrowserURL: String?
 
     public init(email: String, name: String? = nil, format: MailFormat = .html, sections: [String] = [],

@@ -53,5 +53,6 @@ public struct FetchTimings: Sendable, Equatable {
     public var tlsHandshake: Double = 0
     public var firstByte: Double = 0
     public var total: Double = 0
+    /// Redirects followed (a count, not seconds).
     public var redirects: Int = 0
 }

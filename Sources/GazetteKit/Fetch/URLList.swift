@@ -2,6 +2,7 @@ import Foundation
 
 /// A list of URLs in a text file: one per line, blank lines and `#` comments ignored.
 public enum URLList {
+    /// A URL list that cannot be read.
     public struct ReadError: Error, CustomStringConvertible {
         public let path: String
         public let reason: String

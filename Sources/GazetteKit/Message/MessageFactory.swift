@@ -26,10 +26,12 @@ public struct MessageFactory: Sendable {
         return "\(digest.title): \(first)" + (headlines.count > 1 ? " (+\(headlines.count - 1) more)" : "")
     }
 
+    /// Both parts as this subscriber gets them, without the message around them.
     public func rendered(for subscriber: Subscriber) -> RenderedDigest {
         renderer.render(for: recipients.recipient(for: subscriber))
     }
 
+    /// The complete message, its subject counted over the sections the subscriber gets.
     public func message(for subscriber: Subscriber) -> Message {
         let recipient = recipients.recipient(for: subscriber)
         let subject = recipient.sections.isEmpty ? self.subject : Self.subject(for: renderer.digest.restricted(to: recipient))

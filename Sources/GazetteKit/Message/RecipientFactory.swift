@@ -4,8 +4,11 @@ import Foundation
 /// with an unsubscribe token signed by the secret.
 public struct RecipientFactory: Sendable {
     public var links: MessageLinks
+    /// Signs unsubscribe tokens; nil without a secret, which leaves out links that need `{token}`.
     public var tokens: UnsubscribeToken?
+    /// The edition id, filled in for `{edition}`.
     public var edition: String
+    /// The edition's day, `yyyy-mm-dd`, filled in for `{date}`.
     public var date: String
 
     public init(links: MessageLinks, tokens: UnsubscribeToken?, edition: String, date: String) {
@@ -15,6 +18,7 @@ public struct RecipientFactory: Sendable {
         self.date = date
     }
 
+    /// The subscriber's fields with links filled in; nil for a link needing a missing token or not http(s).
     public func recipient(for subscriber: Subscriber) -> Recipient {
         let token = tokens?.token(for: subscriber.id)
         func fill(_ template: String?) -> String? {

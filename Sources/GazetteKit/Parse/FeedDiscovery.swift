@@ -4,7 +4,9 @@ import Foundation
 public enum FeedDiscovery {
     /// A feed a page links to.
     public struct Link: Sendable, Equatable {
+        /// Resolved against `<base href>`, then the page's URL.
         public var url: String
+        /// The declared MIME type, lower-cased (`application/rss+xml`).
         public var type: String
         public var title: String?
     }

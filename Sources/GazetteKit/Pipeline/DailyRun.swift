@@ -10,6 +10,7 @@ import Logging
 public struct DailyRun: Sendable {
     public var config: Config
     public var options: RunOptions
+    /// Where the token secret and the SMTP password are read from.
     public var environment: [String: String]
 
     public init(config: Config, options: RunOptions, environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -22,6 +23,7 @@ public struct DailyRun: Sendable {
     static let steps: [any RunStep] = [TakeRunLock(), ReadInputs(), OpenEdition(), BuildEdition(), StartEdition(),
                                        DeliverEdition(), RecordEdition()]
 
+    /// Runs the steps in order; `progress` receives short status lines for a terminal.
     public func run(logger: Logger, progress: @escaping (String) -> Void = { _ in }) throws(RunError) -> RunSummary {
         var context = RunContext(config: config, options: options, environment: environment, logger: logger, progress: progress)
         for step in Self.steps where !context.isFinished {

@@ -9,18 +9,29 @@ public struct RunSummary: Sendable {
         case partial
     }
 
+    /// The edition id, `<list_id>/<yyyy-mm-dd>`.
     public var edition: String
+    /// A line under the edition's: why the run ended early, or that it resumed or resent the edition.
     public var note: String?
+    /// URLs of the sources fetched and read.
     public var sourcesOK: [String] = []
+    /// URLs of the sources that failed, each with its error.
     public var sourcesFailed: [(url: String, error: String)] = []
+    /// Items in the edition.
     public var items = 0
+    /// Messages delivered in this run (on a dry run, those that would be).
     public var delivered = 0
+    /// Subscribers deferred (a 4xx reply, a relay or disk problem); the next run tries them again.
     public var deferred = 0
+    /// Subscribers whose message was refused for good; final.
     public var failed = 0
     /// Subscribers already done in an earlier run of this edition.
     public var alreadyDone = 0
+    /// Deferred and refused subscribers with the reply, at most `listedFailures` of them.
     public var failures: [(email: String, outcome: String, detail: String)] = []
+    /// Wall time per stage (fetch, parse, select, ...) in seconds, in order.
     public var stageSeconds: [(stage: String, seconds: Double)] = []
+    /// Set by `--dry-run`: nothing was sent and no state changed.
     public var dryRun = false
     /// Nothing was sent because the edition was done already or had nothing new.
     public var skipped = false
@@ -37,6 +48,7 @@ public struct RunSummary: Sendable {
         self.edition = edition
     }
 
+    /// `.partial` when a source failed, someone was deferred or refused, or delivery stopped.
     public var status: Status {
         sourcesFailed.isEmpty && deferred == 0 && failed == 0 && stop == nil ? .ok : .partial
     }

@@ -5,8 +5,11 @@ public struct SelectionRules: Sendable {
     /// How far back the first run looks; nil means everything the feeds hold.
     public var firstRunLookbackHours: Double? = 48
     public var maxItemsPerSection: Int = 10
+    /// Items in the whole edition, across sections.
     public var maxItems: Int = 40
+    /// Prose paragraphs in a lead, at most.
     public var leadParagraphs: Int = 2
+    /// Lead budget in characters, cut at a sentence boundary (the first sentence stays whole).
     public var leadCharacters: Int = 600
     /// Fetch the article page of items whose feed has no usable summary.
     public var fetchArticles: Bool = true

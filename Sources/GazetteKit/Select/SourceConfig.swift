@@ -9,9 +9,12 @@ public struct SourceConfig: Sendable, Equatable {
         case article
     }
 
+    /// `http(s)://` or `file://` (a config's `file:` path made absolute).
     public var url: String
     public var kind: Kind = .feed
+    /// Name of the digest section its items appear under.
     public var section: String
+    /// Shown under each headline; nil for the feed's title (an article's site name).
     public var name: String?
     /// Most items taken from this source per edition.
     public var maxItems: Int?

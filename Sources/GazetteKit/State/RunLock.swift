@@ -5,7 +5,9 @@ import Foundation
 /// lock file left by a dead process is recognised and taken over.
 public final class RunLock {
     public enum Failure: Error, CustomStringConvertible {
+        /// Another run holds the lock; `pid` is the one written in the file, when it could be read.
         case held(path: String, pid: Int32?)
+        /// The state folder or the lock file cannot be created or opened.
         case unusable(path: String, reason: String)
 
         public var description: String {
@@ -23,6 +25,7 @@ public final class RunLock {
     public let tookOverFrom: Int32?
     private let file: PosixFile
 
+    /// Takes the lock without waiting: throws `held` when another run has it.
     public init(stateDirectory: String) throws(Failure) {
         path = (stateDirectory as NSString).appendingPathComponent("run.lock")
         do {

@@ -2,6 +2,7 @@ import Foundation
 
 /// One person on the list. Unsubscribed and bounced entries stay as a suppression list.
 public struct Subscriber: Sendable, Equatable {
+    /// Only `active` subscribers get editions; `unsubscribed` and `bounced` form the suppression list.
     public enum Status: String, Sendable, CaseIterable {
         case active, pending, unsubscribed, bounced
 
@@ -9,6 +10,7 @@ public struct Subscriber: Sendable, Equatable {
         public var isSuppressed: Bool { self == .unsubscribed || self == .bounced }
     }
 
+    /// `html` (with a plain-text alternative) or `text`.
     public typealias Format = MailFormat
 
     /// Stable, random, never reused: the key of unsubscribe tokens and delivery journals.
@@ -19,7 +21,9 @@ public struct Subscriber: Sendable, Equatable {
     public var format: Format
     /// Sections wanted; empty means all.
     public var sections: [String]
+    /// When the entry was added; the Unix epoch for a file entry without one.
     public var created: Date
+    /// When the entry last changed; `created` until then.
     public var updated: Date
     /// Free-form data (`attributes` in the file).
     public var attributes: [String: JSONValue]

@@ -4,6 +4,7 @@ import Foundation
 /// sections, created, updated, then one column per attribute; a cell a spreadsheet would run as a
 /// formula gets a leading `'`, which import removes again.
 public enum SubscriberExport {
+    /// A header row, then one line per subscriber; LF line ends, cells quoted when needed.
     public static func csv(_ subscribers: [Subscriber]) -> String {
         let attributeNames = Set(subscribers.flatMap(\.attributes.keys))
             .subtracting(SubscriberImport.columns).sorted()
@@ -18,6 +19,7 @@ public enum SubscriberExport {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The list in the subscriber-file shape (pretty-printed, keys sorted).
     public static func json(_ subscribers: [Subscriber]) -> String {
         String(decoding: SubscriberList(subscribers: subscribers).encode(), as: UTF8.self)
     }

@@ -7,15 +7,23 @@ import Foundation
 public enum SubscriberImport {
     /// One row to import, with the line it came from.
     public struct Row: Sendable {
+        /// CSV: the line the record starts on; JSON: the entry's position. Both count from 1.
         public var line: Int
         public var email: String
+        /// The id wanted for a new entry; nil for a random one. Existing entries keep theirs.
         public var id: String?
         public var name: String?
+        /// As written, checked by `apply`; nil keeps an entry's status (`active` for a new one).
         public var status: String?
+        /// As written, checked by `apply`; nil keeps an entry's format (`html` for a new one).
         public var format: String?
+        /// Sections wanted; nil keeps an entry's sections, empty means all.
         public var sections: [String]?
+        /// Date text, read by `apply`; used only for a new entry.
         public var created: String?
+        /// Date text, read by `apply`; used only for a new entry (a changed one gets the time of the import).
         public var updated: String?
+        /// Extra CSV columns or the JSON `attributes` object; merged into an existing entry's.
         public var attributes: [String: JSONValue] = [:]
     }
 
@@ -24,13 +32,18 @@ public enum SubscriberImport {
 
     /// What an import did (or would do, on a dry run).
     public struct Report: Sendable, Equatable {
+        /// Normalised addresses of the entries added.
         public var added: [String] = []
+        /// Addresses of existing entries that changed.
         public var updated: [String] = []
+        /// Addresses of existing entries the rows left as they were.
         public var unchanged: [String] = []
         /// Addresses that are unsubscribed or bounced, left alone without `--resubscribe`.
         public var refused: [(line: Int, email: String)] = []
+        /// Rows not applied, with why (bad address, status, format, date or id).
         public var invalid: [(line: Int, reason: String)] = []
 
+        /// Compares addresses and the lines of invalid rows; the reasons are not compared.
         public static func == (a: Report, b: Report) -> Bool {
             a.added == b.added && a.updated == b.updated && a.unchanged == b.unchanged
                 && a.refused.map(\.email) == b.refused.map(\.email) && a.invalid.map(\.line) == b.invalid.map(\.line)

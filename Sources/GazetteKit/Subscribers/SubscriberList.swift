@@ -3,6 +3,7 @@ import Foundation
 /// The subscriber file: `{"version": 1, "subscribers": [...]}`. Reading keeps every field it does not
 /// know (top level and per subscriber) so that writing gives them back unchanged.
 public struct SubscriberList: Sendable, Equatable {
+    /// The schema version written; a file with a higher one is refused.
     public static let version = 1
 
     public var subscribers: [Subscriber] = []
@@ -14,6 +15,7 @@ public struct SubscriberList: Sendable, Equatable {
     /// copying it.
     private var source: (bytes: [UInt8], originals: [Subscriber], ranges: [Range<Int>])?
 
+    /// Compares entries and unknown fields, not the bytes the list was read from.
     public static func == (a: SubscriberList, b: SubscriberList) -> Bool {
         a.subscribers == b.subscribers && a.unknownFields == b.unknownFields
     }

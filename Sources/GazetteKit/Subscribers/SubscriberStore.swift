@@ -6,6 +6,7 @@ import Foundation
 /// A crash at any point leaves the old file or the new one, complete. A file that does not parse
 /// is never written.
 public struct SubscriberStore: Sendable {
+    /// The subscriber file; the lock file and the backup sit beside it.
     public let url: URL
     /// How long to wait for another process's lock before giving up with `locked`.
     public var lockWait: Double
@@ -16,6 +17,7 @@ public struct SubscriberStore: Sendable {
         self.lockWait = lockWait ?? ProcessInfo.processInfo.environment["GAZETTE_LOCK_WAIT"].flatMap(Double.init) ?? 60
     }
 
+    /// The previous version, `<file>.bak`, a hard link kept at every write.
     public var backupURL: URL { url.appendingPathExtension("bak") }
     var lockURL: URL { url.appendingPathExtension("lock") }
 

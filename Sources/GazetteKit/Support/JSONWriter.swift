@@ -4,6 +4,7 @@ extension JSON {
     /// Writes one line of JSON quickly, for output produced in bulk (`--batch` lines, journal
     /// lines). Keys are written in the order given; `nil` values are left out.
     public struct Writer: Sendable {
+        /// The UTF-8 JSON written so far.
         public private(set) var bytes: [UInt8] = []
         /// The JSON text.
         public var output: String { String(decoding: bytes, as: UTF8.self) }
@@ -11,11 +12,14 @@ extension JSON {
 
         public init() {}
 
+        /// Opens an object; `key` names it inside an object, nil in an array or at the top.
         public mutating func beginObject(_ key: String? = nil) { open(key, UInt8(ascii: "{")) }
         public mutating func endObject() { close(UInt8(ascii: "}")) }
+        /// Opens an array; `key` as for `beginObject`.
         public mutating func beginArray(_ key: String? = nil) { open(key, UInt8(ascii: "[")) }
         public mutating func endArray() { close(UInt8(ascii: "]")) }
 
+        /// A member, or an array element when `key` is nil; nothing at all when `value` is nil.
         public mutating func string(_ key: String?, _ value: String?) {
             guard let value else { return }
             separator(key)

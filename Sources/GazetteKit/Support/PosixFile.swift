@@ -6,7 +6,9 @@ import Glibc
 /// A failed system call on a file: which file, which call, and the system's reason.
 public struct PosixError: Error, Sendable, CustomStringConvertible {
     public let path: String
+    /// The call that failed (`open`, `write`, `fsync`, `rename`...).
     public let operation: String
+    /// The `errno` value.
     public let code: Int32
 
     public var description: String { "\(path): \(operation) failed: \(String(cString: strerror(code)))" }

@@ -6,6 +6,7 @@ import Foundation
 /// cannot read is `nil`, never "now"), and writing the forms Gazette uses: RFC 3339 in files,
 /// RFC 5322 in mail headers, `yyyy-mm-dd` in edition ids, and localised dates in digests.
 public enum Timestamp {
+    /// Any format above (no zone means UTC); nil when the text cannot be read.
     public static func parse(_ text: String) -> Date? {
         if let exact = parseExactRFC3339(text) { return exact }
         let trimmed = text.trimmed
