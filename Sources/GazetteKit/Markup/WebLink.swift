@@ -12,7 +12,7 @@ enum WebLink {
     static func http(_ raw: String) -> String? {
         let cleaned = clean(raw)
         guard isHTTP(cleaned) else { return nil }
-        if cleaned.contains("&") {
+        if cleaned.utf8.contains(UInt8(ascii: "&")) {
             // What a browser sees once it has decoded the attribute's entities must pass too.
             guard isHTTP(clean(HTMLText.plainText(fromFragment: cleaned.replacingOccurrences(of: "<", with: "&lt;")))) else { return nil }
         }
@@ -27,6 +27,8 @@ enum WebLink {
 
     /// Leading and trailing C0 controls and spaces removed, tabs and line breaks removed anywhere.
     static func clean(_ raw: String) -> String {
+        // Most links have nothing to clean: no copy then.
+        guard raw.utf8.contains(where: { $0 <= 0x20 }) else { return raw }
         var scalars = Substring(raw).unicodeScalars
         while let first = scalars.first, first.value <= 0x20 { scalars.removeFirst() }
         while let last = scalars.last, last.value <= 0x20 { scalars.removeLast() }
@@ -38,12 +40,11 @@ enum WebLink {
 
     /// `http://` or `https://` (any case) followed by a host.
     private static func isHTTP(_ url: String) -> Bool {
-        let bytes = Array(url.utf8.prefix(9))
-        let prefix = bytes.map(\.asciiLowercased)
+        let prefix = url.utf8.prefix(8).lazy.map(\.asciiLowercased)
         let schemeLength: Int
-        if prefix.starts(with: Array("https://".utf8)) {
+        if prefix.starts(with: "https://".utf8) {
             schemeLength = 8
-        } else if prefix.starts(with: Array("http://".utf8)) {
+        } else if prefix.starts(with: "http://".utf8) {
             schemeLength = 7
         } else {
             return false
