@@ -56,6 +56,13 @@ public struct Subscriber: Sendable, Equatable {
     /// A name as people typed it, made safe to store and print: control characters and line
     /// breaks become spaces, runs of spaces one, ends trimmed; nil when nothing is left.
     public static func normalizedName(_ raw: String) -> String? {
+        // Printable ASCII with single inner spaces (most names) is already normal: no scalar walk.
+        var previous: UInt8 = 0x20
+        let plain = raw.utf8.allSatisfy { byte in
+            defer { previous = byte }
+            return byte > 0x20 && byte < 0x7F || (byte == 0x20 && previous != 0x20)
+        }
+        if plain, previous != 0x20 { return raw }
         var spaced = String.UnicodeScalarView()
         for scalar in raw.unicodeScalars {
             let category = scalar.properties.generalCategory
