@@ -39,8 +39,9 @@ public struct ArticleExtractor: Sendable {
         article.feedItems = feed?.items ?? []
         var paragraphs = ContentExtractor(tree: tree, headline: article.title)
             .paragraphs(excluding: feed?.containers ?? [])
-        if let fromLD = metadata.articleBody, case let bodyLength = Self.characters(in: paragraphs, upTo: 300), bodyLength < 300,
-           fromLD.count > max(500, bodyLength * 2) {
+        // The JSON-LD body replaces a page body that is empty or a fraction of it.
+        if let fromLD = metadata.articleBody, case let bodyLength = Self.characters(in: paragraphs, upTo: fromLD.count),
+           (bodyLength < 300 && fromLD.count > max(500, bodyLength * 2)) || (fromLD.count >= 1500 && fromLD.count >= 3 * bodyLength) {
             paragraphs = fromLD.split(whereSeparator: \.isNewline).map { HTMLText.decodeEntities(String($0)).collapsingWhitespace }
                 .filter { !$0.isEmpty }
         }

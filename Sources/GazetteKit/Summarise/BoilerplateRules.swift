@@ -30,6 +30,9 @@ enum BoilerplateRules {
         "disclaimer", "copyright", "author", "meta", "dateline", "timestamp", "paywall", "overlay", "tooltip",
         "player", "audio", "podcast", "video", "gallery", "slideshow", "carousel", "teaser", "teasers", "more",
         "readmore", "also", "latest", "feed", "ticker", "alert", "inline", "embed", "callout", "jump", "toc",
+        // Other languages' words for the same furniture, and the furniture of wiki pages.
+        "kommentare", "kommentar", "comentarios", "commentaires", "commenti", "rodape", "fusszeile", "relacionadas",
+        "relacionados", "navbox", "hatnote", "reflist", "catlinks", "noprint", "editsection", "ambox", "infobox",
     ]
 
     /// class/id words that mark article text.
@@ -98,6 +101,15 @@ enum BoilerplateRules {
         "get the latest", "download the app", "photo:", "image:", "photograph:", "video:", "watch:", "listen:",
         "scroll to continue", "continue reading", "story continues below", "article continues below",
         "this article was", "translated by", "reporting by",
+        // The same furniture in the other languages of European news sites.
+        "foto:", "fotos:", "bild:", "bildquelle:", "titelbild:", "abbildung:", "crédit photo", "crédits photo", "crédits :",
+        "créditos:", "foto di", "weiterlesen", "mehr lesen",
+        "mehr zum thema", "lesen sie auch", "das könnte sie auch interessieren", "auch interessant", "leer más", "lee también",
+        "lire la suite", "lire aussi", "à lire aussi", "leia mais", "leia também", "veja também", "continua a leggere",
+        "leggi anche", "notas relacionadas", "temas relacionados", "artículos relacionados", "articles liés",
+        "newsletter abonnieren", "jetzt abonnieren", "suscríbete", "abonnez-vous", "inscreva-se", "iscriviti",
+        "kommentar schreiben", "keine kommentare", "deixe um comentário",
+        "leave a comment", "lascia un commento", "para comentar",
     ]
 
     /// The junk prefixes as bytes, grouped by their first byte.
@@ -105,7 +117,8 @@ enum BoilerplateRules {
 
     /// Short lines that are furniture when they are all a paragraph says (punctuation aside).
     static let junkLines = ["advertisement", "ad", "sponsored", "more news", "editors' picks", "most read", "share", "tweet",
-                            "email", "print", "comments", "subscribe", "menu", "close"]
+                            "email", "print", "comments", "subscribe", "menu", "close", "anzeige", "werbung", "publicidad",
+                            "publicité", "pubblicità", "kommentare", "comentarios", "commentaires", "teilen", "compartir", "partager"]
 
     /// Whether a paragraph is furniture by its wording.
     static func isJunk(_ text: String) -> Bool {

@@ -15,6 +15,8 @@ final class ContentExtractor {
     /// Paragraphs that read as article prose, found before any cleaning, with their lengths.
     private var proseParagraphs: [(element: HTMLElement, characters: Int)] = []
     private var proseCharacters = 0
+    /// Characters of text on the whole page, before cleaning.
+    private var pageCharacters = 0
     /// `GAZETTE_DEBUG_EXTRACT=1` reports candidates, roots and large dropped containers on stderr.
     private static let debug = ProcessInfo.processInfo.environment["GAZETTE_DEBUG_EXTRACT"] != nil
 
@@ -39,6 +41,7 @@ final class ContentExtractor {
             if stats.characters >= 80, stats.linkDensity < 0.3 { proseParagraphs.append((element, stats.characters)) }
         }
         proseCharacters = proseParagraphs.reduce(0) { $0 + $1.characters }
+        pageCharacters = texts.stats(body).characters
         clean(body)
         texts.forget()
         let roots = articleBodyRoots(under: body) ?? bestCandidate(under: body).map(withRelatedSiblings) ?? [body]
@@ -127,7 +130,13 @@ final class ContentExtractor {
 
     /// An element holding a large share of the page's prose is never dropped, whatever its name
     /// or class says (`content-with-sidebar`, `article modal-enabled`, a page-wide `<form>`).
+    /// On a page with hardly any `<p>` prose (a forum of `<div>`s, say), an element holding half the
+    /// page's text, with few links, holds the article.
     private func holdsTheArticle(_ element: HTMLElement) -> Bool {
+        if proseCharacters < 500, pageCharacters > 0 {
+            let stats = texts.stats(element)
+            if Double(stats.characters) >= 0.5 * Double(pageCharacters), stats.linkDensity < 0.3 { return true }
+        }
         guard proseCharacters > 0 else { return false }
         var inside = 0
         for paragraph in proseParagraphs where element.isAncestor(of: paragraph.element) { inside += paragraph.characters }
@@ -173,7 +182,8 @@ final class ContentExtractor {
             guard flags.contains(.scored) || (flags.contains(.div) && !hasBlockChildren(element)) else { return }
             let stats = texts.stats(element)
             guard stats.characters >= 25 else { return }
-            let score = 1 + Double(stats.commas) + min(Double(stats.characters / 100), 3)
+            // Commas say prose, but a cell of a comma-separated list is not more prose than a paragraph.
+            let score = 1 + Double(min(stats.commas, 10)) + min(Double(stats.characters / 100), 3)
             var ancestor = element.parent
             var level = 0
             while let current = ancestor, level < 5 {
@@ -259,6 +269,20 @@ final class ContentExtractor {
         element.firstDescendant { TagTable.flags($0).contains(.block) } != nil
     }
 
+    /// The first word of a class attribute (`text-block` of `text-block wide`).
+    private static func firstClassWord(_ value: String) -> Substring {
+        value.split(separator: " ").first ?? ""
+    }
+
+    /// Whether a paragraph below reads as article prose (80 characters or more, few links).
+    private func hasProseParagraph(_ element: HTMLElement) -> Bool {
+        element.firstDescendant { child in
+            guard TagTable.flags(child).contains(.prose) else { return false }
+            let stats = texts.stats(child)
+            return stats.characters >= 80 && stats.linkDensity < 0.3
+        } != nil
+    }
+
     /// The candidate with the siblings that look like part of the same article.
     private func withRelatedSiblings(_ top: HTMLElement) -> [HTMLElement] {
         guard let parent = top.parent, !top.isNamed("body") else { return [top] }
@@ -272,8 +296,15 @@ final class ContentExtractor {
                 continue
             }
             var score = scores[sibling] ?? 0
-            if !topClass.isEmpty, sibling.attribute("class") == topClass { score += topScore * 0.2 }
+            let siblingClass = sibling.attribute("class") ?? ""
+            if !topClass.isEmpty, siblingClass == topClass { score += topScore * 0.2 }
+            let linkDensity = texts.stats(sibling).linkDensity
             if score >= threshold {
+                // A high score from many short links is a "more stories" grid, not more article.
+                if linkDensity < 0.25 { result.append(sibling) }
+            } else if Self.firstClassWord(siblingClass) == Self.firstClassWord(topClass), !topClass.isEmpty,
+                      sibling.name == top.name, linkDensity < 0.2, hasProseParagraph(sibling) {
+                // The next box of the same kind (page builders split a body into rows and columns).
                 result.append(sibling)
             } else if sibling.isNamed("p") {
                 let stats = texts.stats(sibling)
@@ -296,6 +327,9 @@ struct Flattener {
 
     let headline: String?
     private var paragraphs: [String] = []
+    /// Which paragraphs were headings (`h2`–`h6`), for trimming trailing ones.
+    private var headings: [Bool] = []
+    private var inHeading = false
     /// The paragraph being built, as UTF-8 with whitespace already collapsed.
     private var current: [UInt8] = []
     private var pendingSpace = false
@@ -310,6 +344,9 @@ struct Flattener {
         if flags.contains(.lineBreak) { return flush() }  // <br>, and <h1>: the headline is shown apart
         let block = flags.contains(.block)
         if block { flush() }
+        let heading = flags.contains(.heading)
+        if heading { inHeading = true }
+        defer { if heading { inHeading = false } }
         if flags.contains(.cell) { pendingSpace = !current.isEmpty }
         let before = current.count
         element.forEachChild { child in
@@ -348,14 +385,27 @@ struct Flattener {
         }
         guard !current.isEmpty else { return }
         var text = String(decoding: current, as: UTF8.self)
-        if current.contains(where: { $0 >= 0x80 }) { text = text.collapsingWhitespace }  // Unicode spaces
+        if current.contains(where: { $0 >= 0x80 }) { text = Self.normalized(text) }
         let hasASCIIWord = current.contains { $0.isASCIILetter || $0.isASCIIDigit }
         guard hasASCIIWord || text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { return }
         if Double(linkBytes) > 0.5 * Double(current.count), current.count < 300 { return }
         if BoilerplateRules.isJunk(text) { return }
         if paragraphs.last == text { return }
         paragraphs.append(text)
+        headings.append(inHeading)
     }
+
+    /// Non-ASCII text as readers compare it: Unicode spaces collapsed, invisible characters (soft
+    /// hyphens, zero-width spaces and joiners, byte-order marks) removed, composed (NFC).
+    static func normalized(_ text: String) -> String {
+        var text = text
+        if text.unicodeScalars.contains(where: { invisible.contains($0.value) }) {
+            text.unicodeScalars.removeAll { invisible.contains($0.value) }
+        }
+        return text.precomposedStringWithCanonicalMapping.collapsingWhitespace
+    }
+
+    private static let invisible: Set<UInt32> = [0x00AD, 0x200B, 0x2060, 0xFEFF]
 
     /// Lower-casing changes a text's UTF-8 length by at most a factor of three (K KELVIN SIGN, three
     /// bytes, becomes `k`; İ, two bytes, becomes three), so texts further apart can never match.
@@ -367,6 +417,7 @@ struct Flattener {
         flush()
         var result: [String] = []
         let credits = paragraphs.map(LeadPicker.isPhotoCredit)
+        var resultHeadings: [Bool] = []
         for (index, paragraph) in paragraphs.enumerated() {
             // A caption is the line before a photo credit; both go.
             if credits[index] { continue }
@@ -374,6 +425,13 @@ struct Flattener {
                 continue
             }
             result.append(paragraph)
+            resultHeadings.append(headings[index])
+        }
+        // A short heading or a line ending in ":" at the very end introduces what was not taken
+        // ("Related stories:", "More on this topic").
+        while let last = result.last, result.count > 1, last.count < 80, resultHeadings.last == true || last.hasSuffix(":") {
+            result.removeLast()
+            resultHeadings.removeLast()
         }
         if let headline, let first = result.first, Self.mayBeEqualLowercased(first, headline),
            first.lowercased() == headline.lowercased() {

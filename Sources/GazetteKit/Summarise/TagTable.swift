@@ -19,6 +19,8 @@ enum TagTable {
         static let page = Flags(rawValue: 1 << 10)
         /// Elements that hold prose: p, blockquote, pre.
         static let prose = Flags(rawValue: 1 << 11)
+        /// Subheadings, `h2`–`h6`.
+        static let heading = Flags(rawValue: 1 << 12)
     }
 
     private static let table: WordTable = {
@@ -35,6 +37,7 @@ enum TagTable {
         add(["article", "main"], .articleOrMain)
         add(["body", "html"], .page)
         add(["p", "blockquote", "pre"], .prose)
+        add(["h2", "h3", "h4", "h5", "h6"], .heading)
         return WordTable(entries)
     }()
 
