@@ -30,18 +30,31 @@ public struct LeadPicker: Sendable {
         var used = 0
         for paragraph in paragraphs {
             var kept: [String] = []
-            for sentence in SentenceSplitter.split(paragraph) {
+            let sentences = SentenceSplitter.split(paragraph)
+            for sentence in sentences {
                 let cost = sentence.count + (kept.isEmpty ? 0 : 1)
                 if used + cost > characterBudget, !(result.isEmpty && kept.isEmpty) {
-                    if !kept.isEmpty { result.append(kept.joined(separator: " ")) }
+                    if !kept.isEmpty { result.append(Self.join(kept)) }
                     return result
                 }
                 kept.append(sentence)
                 used += cost
             }
-            if !kept.isEmpty { result.append(kept.joined(separator: " ")) }
+            // A paragraph kept whole stays as it was written.
+            if !kept.isEmpty { result.append(kept.count == sentences.count ? paragraph : Self.join(kept)) }
         }
         return result
+    }
+
+    /// Sentences joined as text in their script is: a space between them, none after a CJK full
+    /// stop (Chinese and Japanese put no space between sentences).
+    static func join(_ sentences: [String]) -> String {
+        var text = ""
+        for sentence in sentences {
+            if let last = text.unicodeScalars.last, !"。！？」』）".unicodeScalars.contains(last) { text += " " }
+            text += sentence
+        }
+        return text
     }
 
     /// Bylines, datelines alone, photo credits, "updated" stamps, audio/translation notes, reading times.
@@ -88,7 +101,8 @@ public struct LeadPicker: Sendable {
         guard text.utf8.count <= 160, text.spaceCount <= 13 else { return false }
         let lower = text.asciiLowercased
         return ["getty images", "ap photo", "/ap", "/ reuters", "| reuters", "/reuters", "afp via", "/afp", "shutterstock",
-                "photo credit", "image credit", "photo courtesy", "courtesy of", "| bloomberg", "epa-efe", "/ epa"]
+                "photo credit", "image credit", "photo courtesy", "courtesy of", "| bloomberg", "epa-efe", "/ epa",
+         "photo: ", "foto: ", "bild: ", "image: ", "credit: ", "photograph: ", "crédit photo", "crédits photo", "(photo"]
             .contains(where: lower.has)
     }
 

@@ -136,7 +136,10 @@ struct PageMetadata {
         jsonLDDescription = Self.string(object["description"]) ?? jsonLDDescription
         published = Self.string(object["datePublished"]).flatMap(Timestamp.parse) ?? published
         modified = Self.string(object["dateModified"]).flatMap(Timestamp.parse) ?? modified
-        if let body = Self.string(object["articleBody"]), body.count > (articleBody?.count ?? 0) { articleBody = body }
+        // The body keeps its line breaks: they separate its paragraphs.
+        if case .string(let body)? = object["articleBody"], case let trimmed = body.trimmed, trimmed.count > (articleBody?.count ?? 0) {
+            articleBody = trimmed
+        }
         if let imageURL = Self.url(object["image"]) { image = image ?? WebLink.resolve(imageURL, against: pageURL) }
         if case .object(let publisher)? = object["publisher"], let name = Self.string(publisher["name"]) {
             siteName = siteName ?? name
