@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(libcurl4-openssl-dev libxml2-dev libssl-dev pkg-config)
 if [ "${1:-}" = "--tests" ]; then
-  packages+=(python3 python3-aiosmtpd openssl spamassassin)
+  packages+=(python3 python3-aiosmtpd openssl spamassassin curl)
 fi
 
 missing=()

@@ -43,7 +43,7 @@ public struct StatusReport: Sendable {
         }
         // Active subscribers the journal never mentions have not been sent this edition.
         if let list = try? SubscriberStore(url: URL(fileURLWithPath: config.subscribersFile)).read() {
-            for subscriber in list.subscribers where subscriber.status == .active && rows[subscriber.id] == nil {
+            for subscriber in list.subscribers where subscriber.receivesEditions(at: Date()) && rows[subscriber.id] == nil {
                 order.append(subscriber.id)
                 rows[subscriber.id] = Row(email: subscriber.email, state: "not sent", detail: "", time: nil)
             }

@@ -27,6 +27,8 @@ public struct Config: Sendable {
     public var delivery = DeliveryConfig()
     public var links = LinkConfig()
     public var footer = FooterConfig()
+    /// `gazette serve` and the web archive (`serve:`).
+    public var serve = ServeConfig()
     /// Environment variable holding the unsubscribe-token secret.
     public var unsubscribeSecretEnv: String = "GAZETTE_UNSUBSCRIBE_SECRET"
 
@@ -94,6 +96,26 @@ public struct Config: Sendable {
         /// Consecutive failed runs after which a source counts as failing.
         public var failingAfterRuns: Int = 3
     }
+
+    /// `gazette serve` and the archive of sent editions.
+    public struct ServeConfig: Sendable {
+        /// The public URL the server answers at (behind the TLS proxy), such as `https://news.example.org`;
+        /// when set, digests' links default to its routes.
+        public var baseURL: String?
+        /// Address and port to listen on (`127.0.0.1:8080`); port 0 picks a free one.
+        public var listen: String = "127.0.0.1:8080"
+        /// Days a confirmation link stays valid.
+        public var confirmDays: Double = 7
+        /// Addresses of reverse proxies whose `X-Forwarded-For` is believed.
+        public var trustedProxies: [String] = ["127.0.0.1", "::1"]
+        /// Subscribe requests one client address may make per hour.
+        public var subscribesPerHour: Int = 20
+        /// Where `run` writes the web copies of sent editions; default `<state_dir>/archive`.
+        public var archive: String?
+    }
+
+    /// The folder of the web archive.
+    public var archiveDirectory: String { serve.archive ?? (stateDirectory as NSString).appendingPathComponent("archive") }
 
     /// `path` resolved against the config's folder.
     public func resolve(_ path: String) -> String {

@@ -151,6 +151,32 @@ public enum ConfigReader {
             footer.rejectUnknownKeys(in: "footer")
             top.absorb(footer)
         }
+        if var serve = top.section("serve") {
+            if let value = serve.string("base_url") {
+                if !(value.hasPrefix("https://") || value.hasPrefix("http://")) || value.contains("{") {
+                    serve.problem(serve.node("base_url"), "serve.base_url must be the server's public http(s) URL, such as https://news.example.org")
+                }
+                config.serve.baseURL = value.hasSuffix("/") ? String(value.dropLast()) : value
+            }
+            if let value = serve.string("listen") {
+                if ListenAddress(value) == nil {
+                    serve.problem(serve.node("listen"), "serve.listen must be HOST:PORT, such as 127.0.0.1:8080")
+                }
+                config.serve.listen = value
+            }
+            if let value = serve.double("confirm_days", range: 0.01...365) { config.serve.confirmDays = value }
+            if let value = serve.strings("trusted_proxies") { config.serve.trustedProxies = value }
+            if let value = serve.int("subscribes_per_hour", range: 1...100_000) { config.serve.subscribesPerHour = value }
+            if let value = serve.string("archive") { config.serve.archive = config.resolve(value) }
+            serve.rejectUnknownKeys(in: "serve")
+            top.absorb(serve)
+        }
+        // With the server's URL known, links nobody wrote point at its routes.
+        if let base = config.serve.baseURL {
+            config.links.unsubscribe = config.links.unsubscribe ?? base + "/unsubscribe?token={token}"
+            config.links.preferences = config.links.preferences ?? base + "/preferences?token={preferences_token}"
+            config.links.web = config.links.web ?? base + "/editions/{date}.html"
+        }
         if var secrets = top.section("secrets") {
             if let value = secrets.string("unsubscribe_secret_env") { config.unsubscribeSecretEnv = value }
             secrets.rejectUnknownKeys(in: "secrets")

@@ -16,7 +16,7 @@ struct Secrets: Sendable {
         } else {
             tokens = nil
             if Self.linksNeedTokens(config.links) {
-                problems.append("the links use {token} but $\(config.unsubscribeSecretEnv) is not set (secrets.unsubscribe_secret_env)")
+                problems.append("the links use a {token} but $\(config.unsubscribeSecretEnv) is not set (secrets.unsubscribe_secret_env)")
             }
         }
         if config.delivery.backend == .smtp, let variable = config.delivery.passwordEnv {
@@ -27,6 +27,8 @@ struct Secrets: Sendable {
 
     /// Whether the link templates carry a `{token}`, so sending needs the token secret.
     static func linksNeedTokens(_ links: MessageLinks) -> Bool {
-        [links.unsubscribe, links.preferences, links.web].contains { $0?.has("{token}") == true }
+        [links.unsubscribe, links.preferences, links.web].contains { link in
+            LinkTemplate.tokenPlaceholders.contains { link?.has($0) == true }
+        }
     }
 }

@@ -109,6 +109,8 @@ public struct DigestFooter: Sendable, Equatable, Codable {
     public var failingSources: [String]
     /// The web copy of the edition, linked from "N more stories" when items had to be cut.
     public var webURL: String?
+    /// Set on the web copy only: where readers subscribe (the copy carries no reader's links).
+    public var subscribeURL: String?
 
     public init(text: String? = nil, address: String? = nil, failingSources: [String] = [], webURL: String? = nil) {
         self.text = text

@@ -23,8 +23,10 @@ public struct RecipientFactory: Sendable {
         let token = tokens?.token(for: subscriber.id)
         func fill(_ template: String?) -> String? {
             guard let template else { return nil }
-            if template.has("{token}"), token == nil { return nil }
-            return WebLink.http(LinkTemplate.fill(template, token: token, id: subscriber.id, email: subscriber.email, edition: edition, date: date))
+            if tokens == nil, LinkTemplate.tokenPlaceholders.contains(where: template.has) { return nil }
+            let preferencesToken = template.has("{preferences_token}") ? tokens?.token(for: subscriber.id, purpose: .preferences) : nil
+            return WebLink.http(LinkTemplate.fill(template, token: token, preferencesToken: preferencesToken, id: subscriber.id,
+                                                  email: subscriber.email, edition: edition, date: date))
         }
         return Recipient(email: subscriber.email, name: subscriber.name, format: subscriber.format, sections: subscriber.sections,
                          unsubscribeURL: fill(links.unsubscribe), preferencesURL: fill(links.preferences),

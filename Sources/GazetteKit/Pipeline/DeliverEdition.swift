@@ -16,7 +16,7 @@ struct DeliverEdition: RunStep {
         let finished = context.journal.finishedSubscribers()
         var pending: [Int] = []
         var waiting = 0
-        for (index, subscriber) in context.subscribers.enumerated() where subscriber.status == .active {
+        for (index, subscriber) in context.subscribers.enumerated() where subscriber.receivesEditions(at: options.now) {
             if finished.contains(subscriber.id) {
                 context.summary.alreadyDone += 1
                 continue

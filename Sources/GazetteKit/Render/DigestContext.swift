@@ -88,6 +88,7 @@ struct DigestContext {
             context["more"] = more
         }
         if let text = digest.footer.text?.trimmed, !text.isEmpty { context["footerText"] = text }
+        if let url = digest.footer.subscribeURL.flatMap(WebLink.http) { context["subscribeURL"] = url }
         if let address = digest.footer.address?.trimmed, !address.isEmpty { context["address"] = address }
         if !digest.footer.failingSources.isEmpty {
             context["hasFailingSources"] = true

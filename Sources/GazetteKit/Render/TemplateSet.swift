@@ -4,9 +4,12 @@ import Mustache
 /// The digest templates: the built-in defaults (compiled into the binary from `Templates/`),
 /// each replaced by a file of the same name in an override directory when there is one.
 public struct TemplateSet: Sendable {
-    /// Template names (file names without `.mustache`) the renderer uses.
+    /// Template names (file names without `.mustache`): the digest's, then the pages of `gazette
+    /// serve`, the confirmation message and the archive's index.
     public static let names = ["digest.html", "section.html", "item.html", "footer.html",
-                               "digest.txt", "section.txt", "item.txt", "footer.txt"]
+                               "digest.txt", "section.txt", "item.txt", "footer.txt",
+                               "page-top.html", "page-bottom.html", "subscribe.html", "notice.html", "preferences.html",
+                               "confirm-mail.txt", "confirm-mail.html", "archive.html"]
 
     let library: MustacheLibrary
     /// Where each template came from: "built-in" or a file path.
@@ -63,6 +66,7 @@ public struct TemplateSet: Sendable {
         self.origins = origins
     }
 
+    /// Renders a template with a context of strings, numbers, flags, lists and dictionaries.
     func render(_ context: [String: Any], template name: String) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
@@ -76,6 +80,14 @@ public struct TemplateSet: Sendable {
         "section.txt": PackageResources.section_txt_mustache,
         "item.txt": PackageResources.item_txt_mustache,
         "footer.txt": PackageResources.footer_txt_mustache,
+        "page-top.html": PackageResources.page_top_html_mustache,
+        "page-bottom.html": PackageResources.page_bottom_html_mustache,
+        "subscribe.html": PackageResources.subscribe_html_mustache,
+        "notice.html": PackageResources.notice_html_mustache,
+        "preferences.html": PackageResources.preferences_html_mustache,
+        "confirm-mail.txt": PackageResources.confirm_mail_txt_mustache,
+        "confirm-mail.html": PackageResources.confirm_mail_html_mustache,
+        "archive.html": PackageResources.archive_html_mustache,
     ]
 
     /// The built-in text of a template (for `gazette init`).

@@ -25,6 +25,8 @@ public struct Subscriber: Sendable, Equatable {
     public var created: Date
     /// When the entry last changed; `created` until then.
     public var updated: Date
+    /// No editions until this time (a pause chosen on the preferences page); the status stays active.
+    public var pausedUntil: Date?
     /// Free-form data (`attributes` in the file).
     public var attributes: [String: JSONValue]
     /// Fields of the file's entry that Gazette does not know; written back unchanged.
@@ -32,7 +34,7 @@ public struct Subscriber: Sendable, Equatable {
 
     public init(id: String = Subscriber.newID(), email: String, name: String? = nil, status: Status = .active,
                 format: Format = .html, sections: [String] = [], created: Date = Date(), updated: Date? = nil,
-                attributes: [String: JSONValue] = [:], unknownFields: [String: JSONValue] = [:]) {
+                pausedUntil: Date? = nil, attributes: [String: JSONValue] = [:], unknownFields: [String: JSONValue] = [:]) {
         self.id = id
         self.email = email
         self.name = name
@@ -41,6 +43,7 @@ public struct Subscriber: Sendable, Equatable {
         self.sections = sections
         self.created = created
         self.updated = updated ?? created
+        self.pausedUntil = pausedUntil
         self.attributes = attributes
         self.unknownFields = unknownFields
     }
@@ -77,6 +80,11 @@ public struct Subscriber: Sendable, Equatable {
         !id.isEmpty && id.utf8.count <= 64 && id.utf8.allSatisfy { b in
             (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 45 || b == 95
         }
+    }
+
+    /// Whether an edition made at `time` goes to this subscriber: active and not paused then.
+    public func receivesEditions(at time: Date) -> Bool {
+        status == .active && (pausedUntil.map { $0 <= time } ?? true)
     }
 
     /// Whether this subscriber wants items from `section`.

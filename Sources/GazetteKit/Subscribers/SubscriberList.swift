@@ -112,7 +112,7 @@ public struct SubscriberList: Sendable, Equatable {
 
     /// The fields of an entry Gazette reads itself.
     enum Key: String, CaseIterable {
-        case id, email, name, status, format, sections, created, updated, attributes, unknown
+        case id, email, name, status, format, sections, created, updated, pausedUntil, attributes, unknown
     }
 
     /// Which known key raw key bytes spell (without building a string).
@@ -126,7 +126,7 @@ public struct SubscriberList: Sendable, Equatable {
     /// One entry, read field by field; a schema problem is returned (the JSON is still consumed).
     private static func subscriber(from reader: inout JSON.Reader) throws(JSON.SyntaxError) -> (Subscriber?, FieldProblem?) {
         var id: String?, email: String?, name: String?, status = Subscriber.Status.active, format = Subscriber.Format.html
-        var sections: [String] = [], created: Date?, updated: Date?, attributes: [String: JSONValue] = [:]
+        var sections: [String] = [], created: Date?, updated: Date?, pausedUntil: Date?, attributes: [String: JSONValue] = [:]
         var unknown: [String: JSONValue] = [:]
         var problem: FieldProblem?
         func note(_ field: String, _ reason: String) { if problem == nil { problem = FieldProblem(field: field, reason: reason) } }
@@ -137,7 +137,7 @@ public struct SubscriberList: Sendable, Equatable {
         try reader.streamObjectRawKeys { (rawKey, reader) throws(JSON.SyntaxError) in
             let key = Self.knownKey(rawKey)
             switch key {
-            case .status, .format, .created, .updated:
+            case .status, .format, .created, .updated, .pausedUntil:
                 // Plain ASCII values: read from the bytes, no string built.
                 if let raw = reader.plainStringBytes() {
                     switch key {
@@ -155,7 +155,7 @@ public struct SubscriberList: Sendable, Equatable {
                         guard let date = Timestamp.parseExactRFC3339(bytes: raw) ?? Timestamp.parse(String(decoding: raw, as: UTF8.self)) else {
                             return note(key.rawValue, "'\(String(decoding: raw, as: UTF8.self))' is not a date")
                         }
-                        if key == .created { created = date } else { updated = date }
+                        if key == .created { created = date } else if key == .updated { updated = date } else { pausedUntil = date }
                     }
                     return
                 }
@@ -180,7 +180,7 @@ public struct SubscriberList: Sendable, Equatable {
                     format = parsed
                 default:
                     guard let date = Timestamp.parse(text) else { return note(key.rawValue, "'\(text)' is not a date") }
-                    if key == .created { created = date } else { updated = date }
+                    if key == .created { created = date } else if key == .updated { updated = date } else { pausedUntil = date }
                 }
             case .sections:
                 guard reader.index < reader.bytes.count, reader.bytes[reader.index] == UInt8(ascii: "[") else {
@@ -207,7 +207,7 @@ public struct SubscriberList: Sendable, Equatable {
         if let problem { return (nil, problem) }
         let made = created ?? Date(timeIntervalSince1970: 0)
         return (Subscriber(id: id!, email: email!, name: name, status: status, format: format, sections: sections, created: made,
-                           updated: updated ?? made, attributes: attributes, unknownFields: unknown), nil)
+                           updated: updated ?? made, pausedUntil: pausedUntil, attributes: attributes, unknownFields: unknown), nil)
     }
 
     // MARK: Writing
@@ -255,17 +255,18 @@ public struct SubscriberList: Sendable, Equatable {
 }
 
 extension Subscriber {
-    /// Sorted key lists for the four combinations of name and attributes being present.
-    private static let keyOrders: [[String]] = (0..<4).map { variant in
+    /// Sorted key lists for the combinations of name, attributes and a pause being present.
+    private static let keyOrders: [[String]] = (0..<8).map { variant in
         var keys = ["created", "email", "format", "id", "sections", "status", "updated"]
         if variant & 1 != 0 { keys.append("name") }
         if variant & 2 != 0 { keys.append("attributes") }
+        if variant & 4 != 0 { keys.append("pausedUntil") }
         return keys.sorted()
     }
 
     /// The entry as the file holds it, keys sorted, unknown fields merged in.
     func writeJSON(indent: Int, to out: inout [UInt8]) {
-        var keys = Self.keyOrders[(name != nil ? 1 : 0) + (attributes.isEmpty ? 0 : 2)]
+        var keys = Self.keyOrders[(name != nil ? 1 : 0) + (attributes.isEmpty ? 0 : 2) + (pausedUntil == nil ? 0 : 4)]
         if !unknownFields.isEmpty {
             keys += unknownFields.keys.filter { !SubscriberList.knownKeys.contains($0) }
             keys.sort()
@@ -279,9 +280,9 @@ extension Subscriber {
             case "name": JSON.appendQuoted(name ?? "", to: &out)
             case "status": JSON.appendQuoted(status.rawValue, to: &out)
             case "format": JSON.appendQuoted(format.rawValue, to: &out)
-            case "created", "updated":
+            case "created", "updated", "pausedUntil":
                 out.append(UInt8(ascii: "\""))
-                Timestamp.appendRFC3339(key == "created" ? created : updated, to: &out)
+                Timestamp.appendRFC3339(key == "created" ? created : key == "updated" ? updated : pausedUntil ?? updated, to: &out)
                 out.append(UInt8(ascii: "\""))
             case "sections": JSON.write(.array(sections.map(JSONValue.string)), style: .file, indent: indent + 2, to: &out)
             case "attributes": JSON.write(.object(attributes), style: .file, indent: indent + 2, to: &out)

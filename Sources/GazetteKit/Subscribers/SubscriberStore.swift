@@ -21,22 +21,48 @@ public struct SubscriberStore: Sendable {
     public var backupURL: URL { url.appendingPathExtension("bak") }
     var lockURL: URL { url.appendingPathExtension("lock") }
 
-    /// The list, under a shared lock; an absent file is an empty list.
+    /// The log of changes acknowledged but not yet written into the file.
+    var changes: ChangeLog { ChangeLog(subscriberFile: url) }
+
+    /// The list, under a shared lock, with every acknowledged change applied (those still in the
+    /// change log too); an absent file is an empty list.
     public func read() throws(SubscriberError) -> SubscriberList {
-        try withLock(exclusive: false) { () throws(SubscriberError) in try load(keepingSource: false) }
+        try withLock(exclusive: false) { () throws(SubscriberError) in
+            var list = try load(keepingSource: false)
+            for change in changes.pending() { change.apply(to: &list) }
+            return list
+        }
     }
 
-    /// Reads, changes and writes the list under the exclusive lock. Nothing is written when
-    /// `change` throws or leaves the list as it was.
+    /// Reads, changes and writes the list under the exclusive lock, applying the change log's
+    /// pending changes first, so edits from the command line and from the server never overwrite
+    /// each other. Nothing is written when `change` throws or nothing changed.
     @discardableResult
     public func modify<T>(_ change: (inout SubscriberList) throws(SubscriberError) -> T) throws(SubscriberError) -> T {
         try withLock(exclusive: true) { () throws(SubscriberError) -> T in
+            let log = changes
+            let pending = try log.takePending()
             let before = try load()
             var list = before
+            for logged in pending { logged.apply(to: &list) }
             let result = try change(&list)
             if list != before { try save(list) }
+            log.finishApplying()
             return result
         }
+    }
+
+    /// Records changes durably (appended and fsynced to the change log); the file catches up on
+    /// the next `modify` or `applyPendingChanges`.
+    public func record(_ changes: [SubscriberChange]) throws(SubscriberError) {
+        try self.changes.append(changes)
+    }
+
+    /// Writes the change log's pending changes into the file; returns how many there were.
+    @discardableResult
+    public func applyPendingChanges() throws(SubscriberError) -> Int {
+        guard !changes.pending().isEmpty else { return 0 }
+        return try modify { _ in changes.pending().count }
     }
 
     private func load(keepingSource: Bool = true) throws(SubscriberError) -> SubscriberList {

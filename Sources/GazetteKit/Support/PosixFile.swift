@@ -66,9 +66,9 @@ final class PosixFile {
 
     /// The whole file from the start, read straight into the array; nil when reading fails.
     func readAll() -> [UInt8]? {
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        let end = lseek(descriptor, 0, SEEK_END)
+        guard end >= 0, lseek(descriptor, 0, SEEK_SET) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(end))
         var offset = 0
         let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
             while offset < buffer.count {
@@ -143,8 +143,7 @@ final class PosixFile {
 
     /// The permission bits of an existing file.
     static func permissions(of path: String) -> mode_t? {
-        var info = stat()
-        return stat(path, &info) == 0 ? info.st_mode & 0o7777 : nil
+        (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber).map { mode_t($0.uint16Value) }
     }
 }
 
