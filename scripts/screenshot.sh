@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders the sample digest's HTML in headless Chromium (Debian's chromium) at 600 px and at
 # 375 px wide into docs/digest-600.png and docs/digest-375.png (the README shows the first),
-# and in dark mode into docs/digest-600-dark.png.
+# and in dark mode into docs/digest-600-dark.png; then the serve pages (docs/serve-*.png).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v chromium >/dev/null; then
@@ -28,3 +28,8 @@ chromium --headless=new --no-sandbox --disable-gpu --hide-scrollbars --force-dev
   --blink-settings=preferredColorScheme=0 --window-size=600,3200 --screenshot="$PWD/docs/digest-600-dark.png" \
   "file://$out/digest.html" 2>/dev/null
 echo "docs/digest-600-dark.png"
+# The subscribe and unsubscribe pages of `gazette serve`, desktop and phone width, taken by the
+# browser test (Tests/Browser/serve_flow.py) while it walks through them.
+scripts/setup.sh --tests
+GAZETTE_SCREENSHOTS="$PWD/docs" swift test --filter ServeBrowserTests >/dev/null
+ls docs/serve-*.png

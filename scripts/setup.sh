@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(libcurl4-openssl-dev libxml2-dev libssl-dev pkg-config)
 if [ "${1:-}" = "--tests" ]; then
-  packages+=(python3 python3-aiosmtpd openssl spamassassin curl)
+  packages+=(python3 python3-aiosmtpd openssl spamassassin curl chromium chromium-driver python3-selenium fonts-dejavu-core)
 fi
 
 missing=()

@@ -14,6 +14,7 @@ struct CheckCommand: ParsableCommand {
             throw ValidationError("no config found: pass --config FILE, set GAZETTE_CONFIG, or create one with gazette init DIR")
         }
         let problems = ConfigCheck.problems(configPath: path)
+        for warning in ConfigCheck.warnings(configPath: path) { Diagnostics.note("warning: \(warning)") }
         guard problems.isEmpty else {
             for problem in problems { Diagnostics.error(problem) }
             throw ExitCode(2)

@@ -2,6 +2,24 @@ import Foundation
 
 /// `gazette check`: the config, the templates and the subscribers file, every problem listed.
 public enum ConfigCheck {
+    /// Things that work but that an operator should know: digests without a working unsubscribe
+    /// link, a server URL that is not https.
+    public static func warnings(configPath: String) -> [String] {
+        guard let config = try? ConfigReader.load(path: configPath) else { return [] }
+        var warnings: [String] = []
+        let unsubscribe = config.links.unsubscribe.flatMap { WebLink.http($0.replacingOccurrences(of: "{token}", with: "t")) }
+        if unsubscribe == nil {
+            warnings.append("\(configPath): digests go out with no unsubscribe link (set serve.base_url and run gazette serve, "
+                            + "or links.unsubscribe): Gmail and Yahoo expect RFC 8058 one-click unsubscribe from bulk senders")
+        } else if unsubscribe?.lowercased().hasPrefix("https://") == false {
+            warnings.append("\(configPath): the unsubscribe link is not https, so digests carry no List-Unsubscribe-Post (one-click)")
+        }
+        if let base = config.serve.baseURL, !base.lowercased().hasPrefix("https://") {
+            warnings.append("\(configPath): serve.base_url is not https: put gazette serve behind a TLS proxy")
+        }
+        return warnings
+    }
+
     public static func problems(configPath: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
         let config: Config
         do {

@@ -93,10 +93,20 @@ public enum StarterFiles {
       #   concurrency: 4
       #   timeout: 60
 
-    links:
+    # gazette serve answers readers' links (subscribe, confirm, one-click unsubscribe, preferences,
+    # the archive); run it behind a TLS proxy and give its public URL: links then default to it.
+    serve:
+      # base_url: https://news.example.org
+      # listen: 127.0.0.1:8080
+      # confirm_days: 7                  # how long a confirmation link works
+      # trusted_proxies: [127.0.0.1]     # whose X-Forwarded-For is believed
+      # subscribes_per_hour: 20          # per client address
+      # archive: archive                 # web copies of sent editions (default state/archive)
+
+    links:                               # without serve.base_url, or to point elsewhere:
       # unsubscribe: https://example.org/unsubscribe?token={token}
-      # preferences: https://example.org/preferences?token={token}
-      # web: https://example.org/digest/{date}
+      # preferences: https://example.org/preferences?token={preferences_token}
+      # web: https://example.org/editions/{date}.html
       # unsubscribe_mailto: unsubscribe@example.org
 
     footer:

@@ -87,6 +87,26 @@ import Testing
         #expect(again.status == 2)
         #expect(again.stderr.contains("already exists"))
     }
+
+    @Test func checkWarnsAboutDigestsWithoutAWorkingOneClickUnsubscribe() throws {
+        let directory = try TestPaths.temporaryDirectory().appendingPathComponent("news")
+        #expect(try GazetteProcess.run(["init", directory.path]).status == 0)
+        let config = directory.appendingPathComponent("gazette.yml")
+        let bare = try GazetteProcess.run(["check", "--config", config.path])
+        #expect(bare.status == 0 && bare.stderr.contains("warning: ") && bare.stderr.contains("no unsubscribe link"), "\(bare.stderr)")
+
+        let starter = try String(contentsOf: config, encoding: .utf8)
+        try starter.replacingOccurrences(of: "  # base_url: https://news.example.org", with: "  base_url: http://news.example.org")
+            .write(to: config, atomically: true, encoding: .utf8)
+        let secret = ["GAZETTE_UNSUBSCRIBE_SECRET": "test-secret"]
+        let plain = try GazetteProcess.run(["check", "--config", config.path], environment: secret)
+        #expect(plain.status == 0 && plain.stderr.contains("not https") && !plain.stderr.contains("no unsubscribe link"), "\(plain.stderr)")
+
+        try starter.replacingOccurrences(of: "  # base_url: https://news.example.org", with: "  base_url: https://news.example.org")
+            .write(to: config, atomically: true, encoding: .utf8)
+        let served = try GazetteProcess.run(["check", "--config", config.path], environment: secret)
+        #expect(served.status == 0 && !served.stderr.contains("warning"), "\(served.stderr)")
+    }
 }
 
 @Suite struct RunConfigErrorTests {
