@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Renders the sample digest's HTML in headless Chromium (Debian's chromium) at 600 px and at
 # 375 px wide into docs/digest-600.png and docs/digest-375.png (the README shows the first),
-# and in dark mode into docs/digest-600-dark.png; then the serve pages (docs/serve-*.png).
+# and in dark mode into docs/digest-600-dark.png; then the browser tests' shots: the serve pages
+# (docs/serve-*.png) and the test digest without its style block and on a phone, light and dark.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v chromium >/dev/null; then
@@ -31,5 +32,5 @@ echo "docs/digest-600-dark.png"
 # The subscribe and unsubscribe pages of `gazette serve`, desktop and phone width, taken by the
 # browser test (Tests/Browser/serve_flow.py) while it walks through them.
 scripts/setup.sh --tests
-GAZETTE_SCREENSHOTS="$PWD/docs" swift test --filter ServeBrowserTests >/dev/null
-ls docs/serve-*.png
+GAZETTE_SCREENSHOTS="$PWD/docs" swift test --filter "ServeBrowserTests|DigestBrowserTests" >/dev/null
+ls docs/serve-*.png docs/digest-phone*.png docs/digest-desktop-nostyle.png

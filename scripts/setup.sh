@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(libcurl4-openssl-dev libxml2-dev libssl-dev pkg-config)
 if [ "${1:-}" = "--tests" ]; then
-  packages+=(python3 python3-aiosmtpd openssl spamassassin curl chromium chromium-driver python3-selenium fonts-dejavu-core)
+  packages+=(python3 python3-aiosmtpd openssl spamassassin curl chromium chromium-driver python3-selenium fonts-dejavu-core python3-venv)
 fi
 
 missing=()
@@ -22,3 +22,14 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 command -v swift >/dev/null || { echo "setup: swift is not on PATH (Swift 6 toolchain required)" >&2; exit 1; }
+
+# The email-lint test runs ../shared/bench/email_lint.py, which needs tinycss2 >= 1.3 (Debian has
+# 1.2) and PyYAML: a virtual environment in .build/, made once.
+if [ "${1:-}" = "--tests" ]; then
+  venv="$(cd "$(dirname "$0")/.." && pwd)/.build/venv-lint"
+  if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import tinycss2, yaml" 2>/dev/null; then
+    mkdir -p "$(dirname "$venv")"
+    { /usr/bin/python3 -m venv "$venv" && "$venv/bin/pip" install -q "tinycss2>=1.3" pyyaml; } >/dev/null 2>&1 \
+      || echo "setup: could not install tinycss2 and PyYAML into $venv (the email-lint test will be skipped)" >&2
+  fi
+fi

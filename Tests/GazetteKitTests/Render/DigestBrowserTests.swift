@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+@testable import GazetteKit
+
+/// The sample digest in a real browser (chromium + chromedriver via selenium): at 375 and 600 px,
+/// with its style block removed (as some Gmail apps do) and with it, light and dark, no horizontal
+/// overflow and every headline, lead and link shown. Screenshots go to `$GAZETTE_SCREENSHOTS`
+/// when set (`scripts/screenshot.sh` sets it to `docs/`).
+@Suite struct DigestBrowserTests {
+    @Test(.enabled(if: ServeBrowserTests.available, "chromium, chromium-driver and python3-selenium are not installed (scripts/setup.sh --tests installs them)"))
+    func theDigestFitsPhonesAndDesktopsWithAndWithoutItsStyleBlock() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        let file = folder.appendingPathComponent("digest.html")
+        let rendered = DigestRenderer(digest: SampleDigest.digest, templates: try TemplateSet()).render(for: SampleDigest.recipient)
+        try #require(rendered.html).write(to: file, atomically: true, encoding: .utf8)
+        let shots = ProcessInfo.processInfo.environment["GAZETTE_SCREENSHOTS"] ?? folder.path
+        let process = Process()
+        process.executableURL = TestPaths.python
+        process.arguments = [TestPaths.repository.appendingPathComponent("Tests/Browser/digest_layout.py").path, file.path, shots]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0 && output.hasSuffix("ok\n"), "\(output)")
+        for name in ["digest-phone-nostyle.png", "digest-desktop-nostyle.png", "digest-phone.png", "digest-phone-dark.png"] {
+            let data = try Data(contentsOf: URL(fileURLWithPath: shots).appendingPathComponent(name))
+            #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(name) is not a PNG")
+        }
+    }
+}
