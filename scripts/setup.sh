@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(libcurl4-openssl-dev libxml2-dev libssl-dev pkg-config)
 if [ "${1:-}" = "--tests" ]; then
-  packages+=(python3 python3-aiosmtpd openssl spamassassin curl chromium chromium-driver python3-selenium fonts-dejavu-core python3-venv)
+  packages+=(python3 python3-aiosmtpd openssl spamassassin curl chromium chromium-driver python3-selenium fonts-dejavu-core dovecot-imapd python3-venv)
 fi
 
 missing=()
@@ -19,6 +19,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}" >&2
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # The IMAP tests start their own Dovecot on a free loopback port; the system one is not needed.
+  if [[ " ${missing[*]} " == *" dovecot-imapd "* ]] && command -v systemctl >/dev/null; then
+    $sudo systemctl disable --now dovecot >/dev/null 2>&1 || true
+  fi
 fi
 
 command -v swift >/dev/null || { echo "setup: swift is not on PATH (Swift 6 toolchain required)" >&2; exit 1; }

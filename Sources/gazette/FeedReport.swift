@@ -56,7 +56,7 @@ struct FeedReport: Sendable {
                 json.endObject()
             }
             json.endArray()
-            json.string("image", entry.image)
+            json.string("image", entry.image?.url)
             json.endObject()
         }
         json.endArray()

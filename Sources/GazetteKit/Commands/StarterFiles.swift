@@ -44,7 +44,7 @@ public enum StarterFiles {
       name: My Digest
       address: digest@example.org
       # reply_to: editor@example.org
-      # envelope_from: bounces@example.org
+      # envelope_from: bounces+{id}@example.org   # {id}: each subscriber's own return path (VERP)
 
     sources:
       - url: https://example.org/feed.xml
@@ -107,7 +107,17 @@ public enum StarterFiles {
       # unsubscribe: https://example.org/unsubscribe?token={token}
       # preferences: https://example.org/preferences?token={preferences_token}
       # web: https://example.org/editions/{date}.html
-      # unsubscribe_mailto: unsubscribe@example.org
+      # unsubscribe_mailto: unsubscribe@example.org   # requests read by gazette inbox
+
+    # images: lead                        # pictures: lead (first story of each section), all, none
+
+    # gazette inbox reads bounces, complaints and mailto unsubscribes and cleans the list.
+    inbox:
+      # imap:
+      #   url: imaps://bounces@mail.example.org/INBOX
+      #   password_env: GAZETTE_IMAP_PASSWORD
+      # soft_bounce_limit: 5               # soft bounces within soft_bounce_days that remove an address
+      # soft_bounce_days: 30
 
     footer:
       # text: You subscribed to My Digest at example.org.

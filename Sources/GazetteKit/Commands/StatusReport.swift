@@ -20,6 +20,8 @@ public struct StatusReport: Sendable {
     public var closed: String?
     /// One per subscriber, in journal order, then active subscribers not sent yet.
     public var rows: [Row]
+    /// Bounces, complaints and SMTP refusals about this edition's messages, by kind.
+    public var bounces: [BounceEvent.Kind: Int] = [:]
 
     /// The report for `edition` (default: the newest journal in the state folder).
     public static func load(config: Config, edition: String?) throws(StateError) -> StatusReport {
@@ -48,11 +50,22 @@ public struct StatusReport: Sendable {
                 rows[subscriber.id] = Row(email: subscriber.email, state: "not sent", detail: "", time: nil)
             }
         }
+        // What came back afterwards: bounces, complaints, refusals.
+        var bounces: [BounceEvent.Kind: Int] = [:]
+        for event in BounceHistory.events(forEdition: chosen!, stateDirectory: config.stateDirectory) {
+            bounces[event.kind, default: 0] += 1
+            guard var row = rows[event.subscriber] else { continue }
+            let why = [event.reason, event.status].filter { !$0.isEmpty }.joined(separator: " ")
+            row.detail += (row.detail.isEmpty ? "" : "; ") + "then \(event.kind == .complaint ? "a complaint" : "a \(event.kind.rawValue) bounce") (\(why))"
+            rows[event.subscriber] = row
+        }
         let closing = entries.last { $0.event == "complete" || $0.event == "abandoned" }
-        return StatusReport(edition: entries.first { $0.event == "start" }?.edition ?? chosen!,
-                            started: entries.first { $0.event == "start" }?.time,
-                            closed: closing.map { "\($0.event) at \(Timestamp.rfc3339($0.time))" },
-                            rows: order.compactMap { rows[$0] })
+        var report = StatusReport(edition: entries.first { $0.event == "start" }?.edition ?? chosen!,
+                                  started: entries.first { $0.event == "start" }?.time,
+                                  closed: closing.map { "\($0.event) at \(Timestamp.rfc3339($0.time))" },
+                                  rows: order.compactMap { rows[$0] })
+        report.bounces = bounces
+        return report
     }
 
     /// Subscribers per state.
@@ -65,6 +78,11 @@ public struct StatusReport: Sendable {
         var lines = ["edition \(edition)" + (started.map { ", started \(Timestamp.rfc3339($0))" } ?? "")
                      + ", " + (closed ?? "open")]
         lines.append(counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+        if !bounces.isEmpty {
+            let kinds: [BounceEvent.Kind] = [.hard, .soft, .complaint, .unsubscribe]
+            lines.append("came back: " + kinds.compactMap { kind in bounces[kind].map { "\($0) \(kind == .hard || kind == .soft ? "\(kind.rawValue) bounce" : kind.rawValue)\($0 == 1 ? "" : "s")" } }
+                .joined(separator: ", "))
+        }
         let width = min(40, rows.map(\.email.count).max() ?? 5)
         for row in rows {
             let email = row.email.padding(toLength: max(width, row.email.count), withPad: " ", startingAt: 0)

@@ -29,6 +29,9 @@ public struct Config: Sendable {
     public var footer = FooterConfig()
     /// `gazette serve` and the web archive (`serve:`).
     public var serve = ServeConfig()
+    public var inbox = InboxConfig()
+    /// Which stories show their picture in the HTML part.
+    public var images: ImagePlacement = .lead
     /// Environment variable holding the unsubscribe-token secret.
     public var unsubscribeSecretEnv: String = "GAZETTE_UNSUBSCRIBE_SECRET"
 
@@ -112,6 +115,22 @@ public struct Config: Sendable {
         public var subscribesPerHour: Int = 20
         /// Where `run` writes the web copies of sent editions; default `<state_dir>/archive`.
         public var archive: String?
+    }
+
+    /// `gazette inbox`: the bounce mailbox and the policy for bounces.
+    public struct InboxConfig: Sendable {
+        /// `imap://` or `imaps://` URL of the mailbox (`imaps://user@host/INBOX`); `--imap` overrides.
+        public var imapURL: String?
+        /// Environment variable holding the IMAP password.
+        public var imapPasswordEnv: String = "GAZETTE_IMAP_PASSWORD"
+        public var caFile: String?
+        public var verifyCertificate = true
+        /// Soft bounces within `softBounceDays`, with no successful delivery between them, that make
+        /// a subscriber `bounced`.
+        public var softBounceLimit = 5
+        public var softBounceDays: Double = 30
+        /// Messages bigger than this are read only up to it (a bounce's report is at its start).
+        public var maxMessageBytes = 10 << 20
     }
 
     /// The folder of the web archive.

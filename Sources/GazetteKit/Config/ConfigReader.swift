@@ -66,7 +66,14 @@ public enum ConfigReader {
                 sender.problem(nil, "sender needs an address")
             }
             config.sender.replyTo = sender.string("reply_to")
-            config.sender.envelopeFrom = sender.string("envelope_from")
+            if let value = sender.string("envelope_from") {
+                let sample = ReturnPath(value).address(for: "0123456789abcdef")
+                if (try? EmailAddress.normalize(sample)) == nil || value.components(separatedBy: ReturnPath.placeholder).count > 2
+                    || value.range(of: ReturnPath.placeholder).map({ value[$0.upperBound...].contains("@") }) == false {
+                    sender.problem(sender.node("envelope_from"), "sender.envelope_from \"\(value)\" is not a valid address (at most one {id}, in the local part: bounces+{id}@example.org)")
+                }
+                config.sender.envelopeFrom = value
+            }
             sender.rejectUnknownKeys(in: "sender")
             top.absorb(sender)
         }
@@ -124,12 +131,14 @@ public enum ConfigReader {
             fetch.rejectUnknownKeys(in: "fetch")
             top.absorb(fetch)
         }
+        if let value = top.choice("images", ImagePlacement.self) { config.images = value }
         if let value = top.string("templates") { config.templateDirectory = config.resolve(value) }
         if let value = top.string("subscribers") { config.subscribersFile = value }
         config.subscribersFile = config.resolve(config.subscribersFile)
         if let value = top.string("state_dir") { config.stateDirectory = value }
         config.stateDirectory = config.resolve(config.stateDirectory)
         readDelivery(&top, into: &config)
+        readInbox(&top, into: &config)
         if var links = top.section("links") {
             config.links.unsubscribe = links.string("unsubscribe")
             config.links.preferences = links.string("preferences")
@@ -218,6 +227,32 @@ public enum ConfigReader {
         }
         delivery.rejectUnknownKeys(in: "delivery")
         top.absorb(delivery)
+    }
+
+    private static func readInbox(_ top: inout YAMLFields, into config: inout Config) {
+        guard var inbox = top.section("inbox") else { return }
+        if var imap = inbox.section("imap") {
+            if imap.node("password") != nil {
+                imap.problem(imap.node("password"), "passwords are never read from the config: name an environment variable with password_env")
+                _ = imap.string("password")
+            }
+            if let url = imap.string("url") {
+                if !(url.hasPrefix("imap://") || url.hasPrefix("imaps://")) {
+                    imap.problem(imap.node("url"), "inbox.imap.url must start with imap:// or imaps:// (imaps://user@host/INBOX)")
+                }
+                config.inbox.imapURL = url
+            }
+            if let value = imap.string("password_env") { config.inbox.imapPasswordEnv = value }
+            config.inbox.caFile = imap.string("ca_file").map(config.resolve)
+            if let value = imap.bool("verify_certificate") { config.inbox.verifyCertificate = value }
+            imap.rejectUnknownKeys(in: "inbox.imap")
+            inbox.absorb(imap)
+        }
+        if let value = inbox.int("soft_bounce_limit", range: 1...1000) { config.inbox.softBounceLimit = value }
+        if let value = inbox.double("soft_bounce_days", range: 1...3650) { config.inbox.softBounceDays = value }
+        if let value = inbox.int("max_message_kib", range: 64...1_048_576) { config.inbox.maxMessageBytes = value << 10 }
+        inbox.rejectUnknownKeys(in: "inbox")
+        top.absorb(inbox)
     }
 
     /// `file:relative/path` is taken relative to the config's folder.

@@ -95,7 +95,9 @@ public struct SMTPDelivery: DeliveryBackend {
         }
         // 421: the server is closing the session, whatever the step.
         if (attempt.step == .recipient || attempt.step == .data), (400..<600).contains(code), code != 421 {
-            return code >= 500 ? .refused(reply) : .recipientDeferred(reply)
+            // Where it was refused matters to the bounce policy: only RCPT TO speaks of the address.
+            let stage = attempt.step == .recipient ? " (in reply to RCPT TO)" : " (in reply to end of DATA)"
+            return code >= 500 ? .refused(reply + stage) : .recipientDeferred(reply)
         }
         if attempt.ending == .loginRefused {
             return (400..<500).contains(code)

@@ -17,10 +17,12 @@ public struct Digest: Sendable, Equatable, Codable {
     public var language: String
     public var sections: [DigestSection]
     public var footer: DigestFooter
+    /// Which stories show their picture; nil (editions saved before pictures) means `lead`.
+    public var images: ImagePlacement?
 
     public init(title: String, editionID: String, editionDate: Date, timeZone: TimeZone = .current,
                 intro: String? = nil, preheader: String? = nil, language: String = "en",
-                sections: [DigestSection], footer: DigestFooter = DigestFooter()) {
+                sections: [DigestSection], footer: DigestFooter = DigestFooter(), images: ImagePlacement = .lead) {
         self.title = title
         self.editionID = editionID
         self.editionDate = editionDate
@@ -30,6 +32,7 @@ public struct Digest: Sendable, Equatable, Codable {
         self.language = language
         self.sections = sections
         self.footer = footer
+        self.images = images
     }
 
     /// Items in all sections.
@@ -85,17 +88,25 @@ public struct DigestItem: Sendable, Equatable, Codable {
     }
 }
 
-/// An item's picture.
+/// An item's picture: where it is, its alternative text (the headline), and its size in pixels
+/// as the source gave it (the layout scales it to the column, keeping its proportions).
 public struct DigestImage: Sendable, Equatable, Codable {
     public var url: String
     public var alt: String
-    /// Display width in CSS pixels (the layout caps it at the column width).
+    /// The picture's width; 600 when the source did not say.
     public var width: Int
+    /// The picture's height, when the source gave it with the width.
+    public var height: Int?
 
-    public init(url: String, alt: String, width: Int = 560) {
+    public init(url: String, alt: String, width: Int = 600, height: Int? = nil) {
         self.url = url
         self.alt = alt
         self.width = width
+        self.height = height
+    }
+
+    public init(_ image: WebImage, alt: String) {
+        self.init(url: image.url, alt: alt, width: image.width ?? 600, height: image.width == nil ? nil : image.height)
     }
 }
 

@@ -13,9 +13,13 @@ public struct Recipient: Sendable, Equatable {
     public var preferencesURL: String?
     /// The edition's web copy from `links.web`; nil when not configured.
     public var viewInBrowserURL: String?
+    /// The unsubscribe token, put in the subject of the `mailto:` unsubscribe so that
+    /// `gazette inbox` can act on the request; nil without a secret.
+    public var unsubscribeToken: String?
 
     public init(email: String, name: String? = nil, format: MailFormat = .html, sections: [String] = [],
-                unsubscribeURL: String? = nil, preferencesURL: String? = nil, viewInBrowserURL: String? = nil) {
+                unsubscribeURL: String? = nil, preferencesURL: String? = nil, viewInBrowserURL: String? = nil,
+                unsubscribeToken: String? = nil) {
         self.email = email
         self.name = name
         self.format = format
@@ -23,6 +27,7 @@ public struct Recipient: Sendable, Equatable {
         self.unsubscribeURL = unsubscribeURL
         self.preferencesURL = preferencesURL
         self.viewInBrowserURL = viewInBrowserURL
+        self.unsubscribeToken = unsubscribeToken
     }
 
     /// Whether this recipient wants items from `section`.

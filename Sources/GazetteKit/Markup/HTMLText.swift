@@ -30,6 +30,23 @@ enum HTMLText {
         }
     }
 
+    /// The first picture in an HTML fragment that can be a story's: an `<img>` with an http(s) `src`
+    /// (relative ones resolved against `base`) that its size attributes do not mark as a pixel or an icon.
+    static func firstImage(inFragment html: String, base: String?) -> WebImage? {
+        guard html.range(of: "<img", options: .caseInsensitive) != nil, let tree = HTMLTree(fragment: html), let body = tree.body else { return nil }
+        var found: WebImage?
+        _ = body.firstDescendant { element in
+            guard element.isNamed("img"), let src = element.attribute("src"), !src.isEmpty else { return false }
+            let url = base.map { WebLink.resolve(src, against: $0) } ?? src
+            guard WebLink.http(url) != nil else { return false }
+            let image = WebImage(url: url, width: WebImage.pixels(element.attribute("width")), height: WebImage.pixels(element.attribute("height")))
+            guard !image.isTiny else { return false }
+            found = image
+            return true
+        }
+        return found
+    }
+
     /// Whether feed text that came without a type reads as HTML: it has a closing tag or an entity
     /// reference, every tag is a known HTML element and every named entity is a real one.
     static func looksLikeHTML(_ text: String) -> Bool {

@@ -31,7 +31,7 @@ extension XMLTree: Sendable {}
 
 /// Namespaces a feed reader cares about, by URI.
 enum XMLNamespace: Equatable {
-    case none, atom10, atom03, rss10, rss090, rss20, dc, dcterms, content, xhtml, rdf, other
+    case none, atom10, atom03, rss10, rss090, rss20, dc, dcterms, content, xhtml, rdf, media, other
 
     init(uri: String?) {
         switch uri {
@@ -46,6 +46,7 @@ enum XMLNamespace: Equatable {
         case "http://purl.org/rss/1.0/modules/content/": self = .content
         case "http://www.w3.org/1999/xhtml": self = .xhtml
         case "http://www.w3.org/1999/02/22-rdf-syntax-ns#": self = .rdf
+        case "http://search.yahoo.com/mrss/", "http://search.yahoo.com/mrss": self = .media
         default: self = .other
         }
     }
@@ -59,6 +60,7 @@ enum XMLNamespace: Equatable {
         case "atom": self = .atom10
         case "xhtml": self = .xhtml
         case "rdf": self = .rdf
+        case "media": self = .media
         default: self = .other
         }
     }

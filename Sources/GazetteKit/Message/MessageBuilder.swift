@@ -41,7 +41,9 @@ struct MessageBuilder: Sendable {
         let httpsURL = recipient.unsubscribeURL.flatMap { $0.lowercased().hasPrefix("https://") ? $0 : nil }
         if let url = recipient.unsubscribeURL { unsubscribe.append("<\(EncodedWord.sanitised(url))>,") }
         if let mailto = settings.unsubscribeMailto {
-            unsubscribe.append("<mailto:\(EncodedWord.sanitised(mailto))?subject=unsubscribe>,")
+            // The token (URL-safe characters only) lets `gazette inbox` act on the request.
+            let subject = recipient.unsubscribeToken.map { "unsubscribe%20" + EncodedWord.sanitised($0) } ?? "unsubscribe"
+            unsubscribe.append("<mailto:\(EncodedWord.sanitised(mailto))?subject=\(subject)>,")
         }
         if !unsubscribe.isEmpty {
             unsubscribe[unsubscribe.count - 1].removeLast()
@@ -84,7 +86,8 @@ struct MessageBuilder: Sendable {
             bytes += body.text
             if !(bytes.suffix(2) == [0x0D, 0x0A]) { line("") }
         }
-        return Message(id: id, envelopeFrom: settings.envelopeFrom ?? settings.fromAddress, recipient: recipient.email,
+        let returnPath = ReturnPath(settings.envelopeFrom ?? settings.fromAddress).address(for: subscriberID)
+        return Message(id: id, envelopeFrom: returnPath, recipient: recipient.email,
                        subscriberID: subscriberID, bytes: bytes)
     }
 

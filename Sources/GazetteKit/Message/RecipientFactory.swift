@@ -30,6 +30,6 @@ public struct RecipientFactory: Sendable {
         }
         return Recipient(email: subscriber.email, name: subscriber.name, format: subscriber.format, sections: subscriber.sections,
                          unsubscribeURL: fill(links.unsubscribe), preferencesURL: fill(links.preferences),
-                         viewInBrowserURL: fill(links.web))
+                         viewInBrowserURL: fill(links.web), unsubscribeToken: token)
     }
 }

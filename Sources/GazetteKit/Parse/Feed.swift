@@ -59,8 +59,10 @@ public struct FeedEntry: Sendable, Equatable, Codable {
     public var author: FeedAuthor?
     public var categories: [String] = []
     public var enclosures: [FeedEnclosure] = []
-    /// JSON Feed `image` (else `banner_image`), resolved; nil in the XML formats.
-    public var image: String?
+    /// The entry's picture: Media RSS `media:content` (an image, the widest) or `media:thumbnail`,
+    /// JSON Feed `image` (else `banner_image`); resolved. Image enclosures and `<img>` in the
+    /// content are looked at later, when a story needs a picture.
+    public var image: WebImage?
 
     public init() {}
 }

@@ -51,7 +51,7 @@ struct JSONFeedReader {
         entry.summary = string(item["summary"]).map { FeedText($0, isHTML: false) }
         entry.published = string(item["date_published"]).flatMap(Timestamp.parse)
         entry.updated = string(item["date_modified"]).flatMap(Timestamp.parse)
-        entry.image = (string(item["image"]) ?? string(item["banner_image"])).map { WebLink.resolve($0, against: base) }
+        entry.image = (string(item["image"]) ?? string(item["banner_image"])).map { WebImage(url: WebLink.resolve($0, against: base)) }
         let authors = array(item["authors"]) ?? (item["author"].map { [$0] } ?? [])
         if case .object(let first)? = authors.first {
             entry.author = FeedAuthor(name: string(first["name"]), email: nil, uri: string(first["url"]))

@@ -114,6 +114,7 @@ struct XMLFeedReader {
                 entry.author = entry.author ?? atomPerson(child)
             case (true, _, "category"), (_, .dc, "subject"):
                 if let term = nonEmpty(child.text) { entry.categories.append(term) }
+            case (_, .media, _): entry.image = mediaImage(child, better: entry.image)
             case (true, _, "enclosure"):
                 if let url = child.attribute("url").flatMap(nonEmpty) {
                     entry.enclosures.append(FeedEnclosure(url: WebLink.resolve(url, against: child.base),
@@ -128,6 +129,36 @@ struct XMLFeedReader {
         if entry.link == nil { entry.link = atomAlternateLink(atomLinks) ?? guidLink }
         if entry.id == nil { entry.id = item.attribute("about").flatMap(nonEmpty) }
         return entry
+    }
+
+    /// A Media RSS element's picture if it beats `current`: `media:content` that is an image (by
+    /// `medium` or `type`) over `media:thumbnail`, the wider over the narrower; `media:group` is
+    /// looked into.
+    private func mediaImage(_ element: XMLElement, better current: WebImage?) -> WebImage? {
+        let (_, local) = element.name
+        if local == "group" {
+            var best = current
+            for child in element.children where child.name.0 == .media { best = mediaImage(child, better: best) }
+            return best
+        }
+        guard local == "content" || local == "thumbnail", let raw = element.attribute("url").flatMap(nonEmpty) else { return current }
+        if local == "content" {
+            let medium = element.attribute("medium")?.lowercased(), type = element.attribute("type")?.lowercased()
+            guard medium == "image" || type?.hasPrefix("image/") == true || (medium == nil && type == nil && Self.looksLikeImage(raw)) else {
+                return current
+            }
+        }
+        let image = WebImage(url: WebLink.resolve(raw, against: element.base), width: WebImage.pixels(element.attribute("width")),
+                             height: WebImage.pixels(element.attribute("height")))
+        guard !image.isTiny else { return current }
+        guard let current else { return image }
+        return (image.width ?? 0) > (current.width ?? 0) ? image : current
+    }
+
+    /// A URL whose path ends like a picture file.
+    private static func looksLikeImage(_ url: String) -> Bool {
+        let path = (url.split(separator: "?").first ?? "").lowercased()
+        return [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"].contains { path.hasSuffix($0) }
     }
 
     /// RSS text has no type: it is HTML when it looks like HTML.
@@ -224,6 +255,7 @@ struct XMLFeedReader {
                                                           length: child.attribute("length").flatMap { Int($0.trimmed) }))
                 }
             case (true, _, "id"): entry.id = entry.id ?? nonEmpty(child.text)
+            case (_, .media, _): entry.image = mediaImage(child, better: entry.image)
             case (true, _, "published"), (true, _, "issued"):
                 entry.published = Timestamp.parse(child.text) ?? entry.published  // a repeated element overrides
             case (_, .dcterms, "issued"): entry.published = entry.published ?? Timestamp.parse(child.text)

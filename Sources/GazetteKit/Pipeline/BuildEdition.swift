@@ -29,7 +29,10 @@ struct BuildEdition: RunStep {
         let summary = context.summary
         context.progress("selected \(built.digest.itemCount) new items from \(summary.sourcesOK.count) sources (\(summary.sourcesFailed.count) failed)")
         if !context.options.dryRun {
-            do { try built.health.save() } catch { throw .state(error) }
+            do {
+                try built.health.save()
+                try SelectionLog(stateDirectory: context.config.stateDirectory).save(built.decisions, edition: context.edition)
+            } catch { throw .state(error) }
         }
         if let signal = context.options.interruption?.signal {
             context.summary.stop = .signal(signal)

@@ -21,7 +21,7 @@ public struct DailyRun: Sendable {
 
     /// The steps, in order; each has one job (see its type).
     static let steps: [any RunStep] = [TakeRunLock(), ReadInputs(), OpenEdition(), BuildEdition(), StartEdition(),
-                                       ArchiveEdition(), DeliverEdition(), RecordEdition()]
+                                       ArchiveEdition(), DeliverEdition(), RecordRefusals(), RecordEdition()]
 
     /// Runs the steps in order; `progress` receives short status lines for a terminal.
     public func run(logger: Logger, progress: @escaping (String) -> Void = { _ in }) throws(RunError) -> RunSummary {

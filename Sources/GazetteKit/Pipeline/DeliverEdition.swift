@@ -49,7 +49,10 @@ struct DeliverEdition: RunStep {
             let results = backend.deliver(messages, observer: context.journal, control: control)
             deliverSeconds += Date().timeIntervalSince(clock)
             handedOver += results.count
-            for result in results { finals += context.summary.count(result) ? 1 : 0 }
+            for result in results {
+                finals += context.summary.count(result) ? 1 : 0
+                if case .failed = result.outcome, context.config.delivery.backend == .smtp { context.refusals.append(result) }
+            }
             if pending.count > Self.chunkSize {
                 context.progress("\(min(pending.count, start + Self.chunkSize)) of \(pending.count) messages handed over")
             }

@@ -43,6 +43,8 @@ struct EditionBuilder: Sendable {
         var health: SourceHealth
         /// Seconds per stage: fetch, parse, select, articles.
         var timings: [(stage: String, seconds: Double)]
+        /// What selection did with every item (for `gazette explain`).
+        var decisions: [SelectionDecision] = []
     }
 
     /// Fetches, parses, selects, then summarises the linked pages of the chosen items.
@@ -60,7 +62,8 @@ struct EditionBuilder: Sendable {
         clock = Date()
         let history = SelectionHistory(hasSentBefore: seen.existed, isSent: seen.contains(any:),
                                        lastSuccess: { health.records[$0]?.lastSuccess })
-        var sections = Selection(rules: config.selection, now: now).run(outcomes, history: history)
+        var decisions: [SelectionDecision] = []
+        var sections = Selection(rules: config.selection, now: now).run(outcomes, history: history, decisions: &decisions)
         timings.append(("select", Date().timeIntervalSince(clock)))
         clock = Date()
         if config.selection.fetchArticles { LinkedPages(fetchOptions: fetchOptions, extractor: extractor).summarise(&sections) }
@@ -68,16 +71,21 @@ struct EditionBuilder: Sendable {
         var health = health
         for outcome in outcomes {
             if let error = outcome.error {
-                health.recordFailure(outcome.source.url, error: error.description)
+                if case .notAFeed = error {
+                    health.recordFailure(outcome.source.url, error: error.description, at: now, result: "not a feed")
+                } else {
+                    health.recordFailure(outcome.source.url, error: error.description, at: now)
+                }
             } else {
-                health.recordSuccess(outcome.source.url, at: now)
+                health.recordSuccess(outcome.source.url, at: now, result: outcome.source.kind == .feed ? "feed" : "article page",
+                                     entries: outcome.candidates.count, dates: outcome.candidates.compactMap(\.published))
             }
         }
         let footer = DigestFooter(text: config.footer.text, address: config.footer.address,
                                   failingSources: config.footer.reportFailingSources ? health.failing(after: config.footer.failingAfterRuns) : [],
                                   webURL: config.links.web.map { LinkTemplate.fill($0, edition: edition, date: Timestamp.day(now, in: config.timeZone)) })
         let digest = Digest(title: config.title, editionID: edition, editionDate: now, timeZone: config.timeZone,
-                            intro: config.intro, language: config.language, sections: sections, footer: footer)
-        return Result(digest: digest, outcomes: outcomes, health: health, timings: timings)
+                            intro: config.intro, language: config.language, sections: sections, footer: footer, images: config.images)
+        return Result(digest: digest, outcomes: outcomes, health: health, timings: timings, decisions: decisions)
     }
 }

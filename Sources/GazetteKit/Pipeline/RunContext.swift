@@ -25,6 +25,8 @@ struct RunContext {
     var digest: Digest?
     /// The saved digest was used (a resumed or `--force`d edition).
     var resumed = false
+    /// Messages the SMTP relay refused for good (5xx to RCPT TO or DATA), for the bounce policy.
+    var refusals: [DeliveryResult] = []
     /// Every active subscriber has a final outcome (and no `--only` limited the run).
     var everyoneDone = false
 

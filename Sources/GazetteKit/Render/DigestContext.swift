@@ -66,7 +66,11 @@ struct DigestContext {
                     continue
                 }
                 shown += 1
-                items.append(itemContext(item, detail: detail, reference: &reference, links: &links))
+                var entry = itemContext(item, detail: detail, reference: &reference, links: &links)
+                if detail == .full, let picture = Self.picture(item.image, first: items.isEmpty, placement: digest.images ?? .lead) {
+                    entry[items.isEmpty ? "image" : "thumbnail"] = picture
+                }
+                items.append(entry)
             }
             guard !items.isEmpty else { continue }
             var entry: [String: Any] = [
@@ -97,6 +101,22 @@ struct DigestContext {
         return context
     }
 
+    /// The column's inner width, the most a picture is shown at.
+    static let columnWidth = 536
+    /// A thumbnail's width.
+    static let thumbnailWidth = 120
+
+    /// An item's picture for the template (`url`, `alt`, `width`, `height`): full width for a
+    /// section's first story, a thumbnail for the others with `images: all`. Only `https`
+    /// pictures: a plain-http one would be mixed content in webmail, so it is left out.
+    static func picture(_ image: DigestImage?, first: Bool, placement: ImagePlacement) -> [String: Any]? {
+        guard let image, placement != .none, first || placement == .all, let url = WebLink.https(image.url) else { return nil }
+        let width = min(image.width, first ? columnWidth : thumbnailWidth)
+        var picture: [String: Any] = ["url": url, "alt": image.alt, "width": width]
+        if let height = image.height, image.width > 0 { picture["height"] = max(1, (height * width + image.width / 2) / image.width) }
+        return picture
+    }
+
     private func itemContext(_ item: DigestItem, detail: ItemDetail, reference: inout Int,
                              links: inout [[String: Any]]) -> [String: Any] {
         var entry: [String: Any] = ["headline": item.headline]
@@ -119,9 +139,6 @@ struct DigestContext {
         if !lead.isEmpty {
             entry["lead"] = lead
             entry["leadText"] = lead.map { wrapper.wrap($0) }.joined(separator: "\n\n")
-        }
-        if detail == .full, let image = item.image, let url = WebLink.http(image.url) {
-            entry["image"] = ["url": url, "alt": image.alt, "width": min(image.width, 536)]
         }
         if detail == .full, !item.feedItems.isEmpty {
             entry["hasFeedItems"] = true

@@ -11,7 +11,7 @@ struct Candidate: Sendable {
     /// Summary text from the feed (plain), used for keywords and as the lead when usable.
     var summary: String
     var lead: [String]
-    var image: String?
+    var image: WebImage?
     var feedItems: [PageFeedItem] = []
     /// Position in its source (feeds list newest first, mostly).
     var order: Int
@@ -34,7 +34,11 @@ extension Candidate {
         if longText.count >= Self.usableSummaryLength || (!summaryText.isEmpty && summaryText != headline) {
             lead = leadPicker.trim([longText.isEmpty ? summaryText : longText])
         }
-        let image: String? = entry.image ?? entry.enclosures.first { $0.type?.hasPrefix("image/") == true }?.url
+        // The feed's own picture, else an image enclosure, else the first real <img> of the text.
+        let image = entry.image ?? entry.enclosures.first { $0.type?.lowercased().hasPrefix("image/") == true }.map { WebImage(url: $0.url) }
+            ?? [entry.content, entry.summary].lazy.compactMap { text in
+                text.flatMap { $0.isHTML ? HTMLText.firstImage(inFragment: $0.value, base: nil) : nil }
+            }.first
         let shownHeadline: String = headline.isEmpty ? (summaryText.isEmpty ? "Untitled" : String(summaryText.prefix(80))) : headline
         self.init(source: source, sourceName: sourceName, headline: shownHeadline,
                   link: entry.link, guid: entry.id, published: entry.published ?? entry.updated,

@@ -23,7 +23,7 @@ struct LinkedPages: Sendable {
             let article = extractor.extract(response.body, url: response.finalURL, httpCharset: response.charset)
             var item = sections[want.section].items[want.item]
             if !article.lead.isEmpty { item.lead = article.lead }
-            if item.image == nil, let image = article.image { item.image = DigestImage(url: image, alt: item.headline) }
+            if item.image == nil, let image = article.image { item.image = DigestImage(image, alt: item.headline) }
             item.feedItems = article.feedItems
             if item.published == nil { item.published = article.published }
             sections[want.section].items[want.item] = item

@@ -14,7 +14,24 @@ struct Selection: Sendable {
 
     /// Sections in the order sources name them first; items newest first within a section.
     func run(_ outcomes: [SourceOutcome], history: SelectionHistory) -> [DigestSection] {
-        var taken: Set<String> = []
+        var decisions: [SelectionDecision] = []
+        return run(outcomes, history: history, decisions: &decisions)
+    }
+
+    /// The same, with what was done to every item (and every failed source) in `decisions`.
+    func run(_ outcomes: [SourceOutcome], history: SelectionHistory, decisions: inout [SelectionDecision]) -> [DigestSection] {
+        func decide(_ outcome: SelectionDecision.Outcome, _ candidate: Candidate, _ keys: [String], detail: String? = nil) {
+            decisions.append(SelectionDecision(outcome: outcome, source: candidate.source.url, sourceName: candidate.sourceName,
+                                               section: candidate.source.section, headline: candidate.headline, link: candidate.link,
+                                               guid: candidate.guid, keys: keys, published: candidate.published, detail: detail))
+        }
+        for outcome in outcomes {
+            if let error = outcome.error {
+                decisions.append(SelectionDecision(outcome: .sourceFailed, source: outcome.source.url, sourceName: outcome.source.name,
+                                                   section: outcome.source.section, detail: error.description))
+            }
+        }
+        var taken: [String: String] = [:]  // key → the headline that took it
         var bySection: [String: [Accepted]] = [:]
         var sectionOrder: [String] = []
         let earliest = Date(timeIntervalSince1970: 788_918_400)  // 1995-01-01
@@ -30,31 +47,52 @@ struct Selection: Sendable {
             var accepted: [Accepted] = []
             for candidate in outcome.candidates {
                 let keys = candidate.keys
-                guard !history.isSent(keys), taken.isDisjoint(with: keys) else { continue }
-                guard matchesKeywords(candidate, source: source) else { continue }
+                if history.isSent(keys) {
+                    decide(.sentBefore, candidate, keys)
+                    continue
+                }
+                if let first = keys.lazy.compactMap({ taken[$0] }).first {
+                    decide(.duplicate, candidate, keys, detail: "the same item as \"\(first)\" from an earlier source")
+                    continue
+                }
+                guard matchesKeywords(candidate, source: source) else {
+                    decide(.keyword, candidate, keys, detail: "include \(source.include), exclude \(source.exclude)")
+                    continue
+                }
                 var date = now
                 if let published = candidate.published, published >= earliest,
                    published <= now.addingTimeInterval(rules.futureSkewHours * 3600) {
                     date = published
                 }
-                if let cutoff, date < cutoff { continue }
+                if let cutoff, date < cutoff {
+                    decide(.tooOld, candidate, keys, detail: "dated \(Timestamp.rfc3339(date)), before the window's start \(Timestamp.rfc3339(cutoff))")
+                    continue
+                }
                 accepted.append(Accepted(candidate: candidate, keys: keys, date: date))
             }
             accepted.sort { $0.date != $1.date ? $0.date > $1.date : $0.candidate.order < $1.candidate.order }
-            if let cap = source.maxItems { accepted = Array(accepted.prefix(cap)) }
+            if let cap = source.maxItems, accepted.count > cap {
+                for item in accepted[cap...] { decide(.sourceCap, item.candidate, item.keys, detail: "max_items \(cap) of this source") }
+                accepted = Array(accepted.prefix(cap))
+            }
             for item in accepted {
-                taken.formUnion(item.keys)
+                for key in item.keys { taken[key] = taken[key] ?? item.candidate.headline }
                 if bySection[source.section] == nil { sectionOrder.append(source.section) }
                 bySection[source.section, default: []].append(item)
             }
         }
         var sections: [DigestSection] = []
         var remaining = rules.maxItems
-        for name in sectionOrder where remaining > 0 {
+        for name in sectionOrder {
             let sorted = bySection[name, default: []].sorted { $0.date > $1.date }
-            let chosen = sorted.prefix(min(rules.maxItemsPerSection, remaining))
+            let chosen = sorted.prefix(max(0, min(rules.maxItemsPerSection, remaining)))
             remaining -= chosen.count
-            sections.append(DigestSection(name: name, items: chosen.map(item)))
+            for item in chosen { decide(.chosen, item.candidate, item.keys) }
+            for item in sorted.dropFirst(chosen.count) {
+                decide(.editionCap, item.candidate, item.keys,
+                       detail: "over max_items_per_section \(rules.maxItemsPerSection) or max_items \(rules.maxItems)")
+            }
+            if !chosen.isEmpty { sections.append(DigestSection(name: name, items: chosen.map(item))) }
         }
         return sections
     }
@@ -70,7 +108,7 @@ struct Selection: Sendable {
         let candidate = accepted.candidate
         var item = DigestItem(headline: candidate.headline, link: candidate.link, sourceName: candidate.sourceName,
                               published: candidate.published == nil ? nil : accepted.date, lead: candidate.lead,
-                              image: candidate.image.map { DigestImage(url: $0, alt: candidate.headline) },
+                              image: candidate.image.map { DigestImage($0, alt: candidate.headline) },
                               feedItems: candidate.feedItems)
         item.keys = accepted.keys
         return item

@@ -1,12 +1,26 @@
 import Foundation
 
-/// Per source: consecutive failed runs, the last error and the last success (`sources.json`).
+/// Per source: consecutive failed runs, the last error and the last success, what the source
+/// returned last time and how recent its items were (`sources.json`).
 struct SourceHealth: Sendable {
     struct Record: Codable, Sendable, Equatable {
         var consecutiveFailures: Int = 0
         var lastError: String?
         var lastSuccess: Date?
+        /// When it was last read, successfully or not.
+        var lastRun: Date?
+        /// What it returned last time: `feed`, `article page`, `not a feed`, `error`.
+        var lastResult: String?
+        /// Entries in the document last read.
+        var entries: Int?
+        /// Items dated within the 30 days before the last successful read.
+        var recentItems: Int?
+        /// The newest item date seen in any read.
+        var newestItem: Date?
     }
+
+    /// Days without a new item after which a source is flagged as possibly dead.
+    static let quietDays: Double = 30
 
     private(set) var records: [String: Record]
     let path: String
@@ -27,14 +41,27 @@ struct SourceHealth: Sendable {
     /// Whether the source has ever been read successfully (a new source gets the lookback window).
     func hasSucceeded(_ url: String) -> Bool { records[url]?.lastSuccess != nil }
 
-    mutating func recordSuccess(_ url: String, at date: Date) {
-        records[url] = Record(consecutiveFailures: 0, lastError: nil, lastSuccess: date)
+    /// A successful read: `result` says what came back, `dates` are the item dates it held.
+    mutating func recordSuccess(_ url: String, at date: Date, result: String = "feed", entries: Int? = nil, dates: [Date] = []) {
+        var record = records[url] ?? Record()
+        record.consecutiveFailures = 0
+        record.lastError = nil
+        record.lastSuccess = date
+        record.lastRun = date
+        record.lastResult = result
+        record.entries = entries
+        let windowStart = date.addingTimeInterval(-Self.quietDays * 86_400)
+        record.recentItems = dates.filter { $0 >= windowStart && $0 <= date.addingTimeInterval(86_400) }.count
+        if let newest = dates.filter({ $0 <= date.addingTimeInterval(86_400) }).max() { record.newestItem = max(newest, record.newestItem ?? newest) }
+        records[url] = record
     }
 
-    mutating func recordFailure(_ url: String, error: String) {
+    mutating func recordFailure(_ url: String, error: String, at date: Date? = nil, result: String = "error") {
         var record = records[url] ?? Record()
         record.consecutiveFailures += 1
         record.lastError = error
+        record.lastRun = date ?? record.lastRun
+        record.lastResult = result
         records[url] = record
     }
 

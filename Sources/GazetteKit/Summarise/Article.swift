@@ -18,8 +18,9 @@ public struct Article: Sendable, Equatable, Codable {
     public var modified: Date?
     /// The page's own summary (JSON-LD, OpenGraph, `<meta>`); the lead's fallback.
     public var description: String?
-    /// URL of the lead image named in the page's metadata, resolved.
-    public var image: String?
+    /// The lead picture the page's metadata names (`og:image`, `twitter:image`, JSON-LD `image`),
+    /// resolved, with `og:image:width`/`height` when given.
+    public var image: WebImage?
     /// Language tag from `<html lang>` or the metadata, as written.
     public var language: String?
     /// Body paragraphs, list items and subheadings, in document order, as plain text.

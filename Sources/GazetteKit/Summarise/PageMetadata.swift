@@ -15,7 +15,10 @@ struct PageMetadata {
     var modified: Date?
     var jsonLDDescription: String?
     var metaDescription: String?
-    var image: String?
+    var image: WebImage?
+    /// `og:image:width` and `og:image:height`, for `image`.
+    var imageWidth: Int?
+    var imageHeight: Int?
     var language: String?
     var articleBody: String?
 
@@ -77,7 +80,12 @@ struct PageMetadata {
         case .twitterTitle: twitterTitle = twitterTitle ?? content
         case .siteName: siteName = siteName ?? content
         case .description: metaDescription = metaDescription ?? content
-        case .image: image = image ?? WebLink.resolve(content, against: pageURL)
+        case .image:
+            // The first one named, unless a later one is the https copy of a plain-http picture.
+            let url = WebLink.resolve(content, against: pageURL)
+            if image == nil || (image?.url.hasPrefix("http://") == true && url.hasPrefix("https://")) { image = WebImage(url: url) }
+        case .imageWidth: imageWidth = imageWidth ?? WebImage.pixels(content)
+        case .imageHeight: imageHeight = imageHeight ?? WebImage.pixels(content)
         case .url: canonicalURL = canonicalURL ?? WebLink.resolve(content, against: pageURL)
         case .published: published = published ?? Timestamp.parse(content)
         case .modified: modified = modified ?? Timestamp.parse(content)
@@ -90,7 +98,7 @@ struct PageMetadata {
     }
 
     enum MetaField {
-        case ogTitle, twitterTitle, siteName, description, image, url, published, modified, author, language
+        case ogTitle, twitterTitle, siteName, description, image, imageWidth, imageHeight, url, published, modified, author, language
     }
 
     /// The `<meta>` keys metadata is read from; the pruner drops other `<meta>` tags in `<head>`.
@@ -101,7 +109,9 @@ struct PageMetadata {
         var fields: [String: MetaField] = ["og:title": .ogTitle, "twitter:title": .twitterTitle, "og:url": .url]
         for key in ["og:site_name", "application-name"] { fields[key] = .siteName }
         for key in ["og:description", "description", "twitter:description"] { fields[key] = .description }
-        for key in ["og:image", "twitter:image", "twitter:image:src"] { fields[key] = .image }
+        for key in ["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"] { fields[key] = .image }
+        fields["og:image:width"] = .imageWidth
+        fields["og:image:height"] = .imageHeight
         for key in ["article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date", "dcterms.created"] {
             fields[key] = .published
         }
@@ -140,7 +150,11 @@ struct PageMetadata {
         if case .string(let body)? = object["articleBody"], case let trimmed = body.trimmed, trimmed.count > (articleBody?.count ?? 0) {
             articleBody = trimmed
         }
-        if let imageURL = Self.url(object["image"]) { image = image ?? WebLink.resolve(imageURL, against: pageURL) }
+        if let imageURL = Self.url(object["image"]) {
+            var size: (Int?, Int?) = (nil, nil)
+            if case .object(let described)? = object["image"] { size = (Self.pixels(described["width"]), Self.pixels(described["height"])) }
+            image = image ?? WebImage(url: WebLink.resolve(imageURL, against: pageURL), width: size.0, height: size.1)
+        }
         if case .object(let publisher)? = object["publisher"], let name = Self.string(publisher["name"]) {
             siteName = siteName ?? name
         }
@@ -161,6 +175,15 @@ struct PageMetadata {
     private static func string(_ value: JSONValue?) -> String? {
         guard case .string(let text)? = value else { return nil }
         return text.collapsingWhitespace.nilIfEmpty
+    }
+
+    /// A JSON-LD size: a number, or a string such as `"1200"` or `"1200px"`.
+    private static func pixels(_ value: JSONValue?) -> Int? {
+        switch value {
+        case .number(let number)?: return number > 0 && number < 100_000 ? Int(number) : nil
+        case .string(let text)?: return WebImage.pixels(text)
+        default: return nil
+        }
     }
 
     private static func url(_ value: JSONValue?) -> String? {

@@ -21,14 +21,15 @@ enum Transcoder {
         return lower.uppercased()
     }
 
-    /// The bytes converted to UTF-8; invalid sequences are skipped. `nil` when the encoding is unknown.
-    static func toUTF8(_ bytes: [UInt8], from label: String) -> [UInt8]? {
-        let handle = iconv_open("UTF-8//IGNORE", iconvName(label))
+    /// The bytes converted to UTF-8; invalid sequences are skipped (with `strict`, they make the
+    /// result `nil`). `nil` when the encoding is unknown.
+    static func toUTF8(_ bytes: [UInt8], from label: String, strict: Bool = false) -> [UInt8]? {
+        let handle = iconv_open(strict ? "UTF-8" : "UTF-8//IGNORE", iconvName(label))
         guard handle != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(handle) }
         var output = [UInt8](repeating: 0, count: bytes.count * 4 + 16)
         var input = bytes
-        let produced: Int = input.withUnsafeMutableBufferPointer { inBuffer in
+        let produced: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
             output.withUnsafeMutableBufferPointer { outBuffer in
                 var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress)?
                     .assumingMemoryBound(to: CChar.self)
@@ -37,6 +38,7 @@ enum Transcoder {
                 var inLeft = inBuffer.count, outLeft = outBuffer.count
                 while inLeft > 0 {
                     if iconv(handle, &inPointer, &inLeft, &outPointer, &outLeft) == -1 {
+                        if strict { return nil }
                         // EILSEQ/EINVAL: skip one byte and go on, like a lenient reader.
                         guard errno == EILSEQ || errno == EINVAL, inLeft > 0 else { break }
                         inPointer = inPointer.map { $0 + 1 }
@@ -46,6 +48,7 @@ enum Transcoder {
                 return outBuffer.count - outLeft
             }
         }
+        guard let produced else { return nil }
         return Array(output[0..<produced])
     }
 }

@@ -3,7 +3,8 @@ import GazetteKit
 
 extension SubscribersCommand {
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one subscriber's entry as JSON.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show one subscriber's entry as JSON, with their bounce history (from the state folder) under \"bounces\".")
 
         @Argument var email: String
 
@@ -11,7 +12,8 @@ extension SubscribersCommand {
 
         func run() throws {
             let subscriber = try file.store.read().subscriber(withEmail: email)
-            print(SubscriberExport.json([subscriber]), terminator: "")
+            let events = try file.loadConfig().map { BounceHistory.events(for: subscriber.id, stateDirectory: $0.stateDirectory) } ?? []
+            print(BounceHistory.json(subscriber, events: events), terminator: "")
         }
     }
 }

@@ -21,7 +21,7 @@ import Testing
         #expect(item.updated.rfc3339 == "2026-11-29T07:00:00Z")
         #expect(item.author?.name == "Mara Lindqvist")
         #expect(item.categories == ["Town", "Transport"])
-        #expect(item.image == "https://harbour.example.org/img/bridge.jpg")
+        #expect(item.image?.url == "https://harbour.example.org/img/bridge.jpg")
         #expect(item.enclosures == [FeedEnclosure(url: "https://harbour.example.org/audio/bridge.mp3", type: "audio/mpeg", length: 123456)])
         #expect(feed.entries[1].id == "42")
         #expect(feed.entries[1].content == FeedText("A plain text item.", isHTML: false))

@@ -17,7 +17,7 @@ enum SampleDigest {
                                sourceName: "Harbour Gazette", published: edition.addingTimeInterval(-2 * 3600),
                                lead: ["The Old Harbour swing bridge reopened to traffic on Saturday, two days ahead of schedule, after engineers replaced its worn turning gear.",
                                       "Mr. Alvarez, the harbour master, said the crossing would open for boats every hour."],
-                               image: DigestImage(url: "https://harbour.example.org/img/bridge.jpg", alt: "The swing bridge open for a yacht", width: 600),
+                               image: DigestImage(url: "https://harbour.example.org/img/bridge.jpg", alt: "The swing bridge open for a yacht", width: 1200, height: 800),
                                feedItems: [
                                    PageFeedItem(time: "07:40", headline: "Ferry timetable changes", text: "The 8:15 sailing now leaves at 8:25.", link: "https://harbour.example.org/feed/ferry"),
                                    PageFeedItem(time: "06:55", headline: "Fog warning lifted", text: nil, link: nil),

@@ -44,7 +44,7 @@ import Testing
         #expect(article.authors == ["Priya Nair", "Owen Hale"])
         #expect(article.published.map(Timestamp.rfc3339) == "2026-10-02T05:15:00Z")
         #expect(article.modified.map(Timestamp.rfc3339) == "2026-10-02T08:00:00Z")
-        #expect(article.image == "https://rail.example.org/img/sleeper.jpg")
+        #expect(article.image?.url == "https://rail.example.org/img/sleeper.jpg")
         #expect(article.siteName == "Rail Weekly")
         #expect(article.language == "en-GB")
         #expect(article.paragraphs == [

@@ -19,7 +19,7 @@ import Testing
         #expect(meta.siteName == "The Courier")
         #expect(meta.authors == ["Jo Smith", "Ann Lee"])
         #expect(meta.published.map(Timestamp.rfc3339) == "2026-11-29T05:00:00Z")
-        #expect(meta.image == "https://news.example.org/img/1.jpg")
+        #expect(meta.image?.url == "https://news.example.org/img/1.jpg")
         #expect(meta.language == "de")
     }
 
