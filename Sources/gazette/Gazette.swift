@@ -8,6 +8,6 @@ struct Gazette: AsyncParsableCommand {
         abstract: "Builds a newsletter digest from feeds and article pages and mails it to subscribers.",
         version: GazetteVersion.string,
         subcommands: [RunCommand.self, PreviewCommand.self, StatusCommand.self, CheckCommand.self, InitCommand.self,
-                      SubscribersCommand.self, ServeCommand.self, InboxCommand.self, ExplainCommand.self, FetchCommand.self, FeedCommand.self, ExtractCommand.self]
+                      SubscribersCommand.self, ServeCommand.self, InboxCommand.self, ExplainCommand.self, ClusterCommand.self, FetchCommand.self, FeedCommand.self, ExtractCommand.self]
     )
 }

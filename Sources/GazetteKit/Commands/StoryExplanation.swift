@@ -36,8 +36,18 @@ public struct StoryExplanation: Sendable {
         var lines = ["\"\(seen.headline ?? query)\"", "first seen in edition \(first.0) from \(seen.sourceName.map { "\($0) " } ?? "")<\(seen.source)>"
                      + (seen.published.map { ", dated \(Timestamp.rfc3339($0))" } ?? "")]
         for (edition, decisions) in matches {
-            let decisive = decisions.first { $0.outcome == .chosen } ?? decisions[0]
-            lines.append("\(edition): " + describe(decisive, edition: edition, stateDirectory: config.stateDirectory))
+            // The story's own item first (a chosen item also carries the keys of the items merged into it).
+            let own = decisions.filter { decision in
+                [decision.guid.map { "guid:" + $0 }, decision.link.flatMap(ItemIdentity.canonicalLink).map { "link:" + $0 }]
+                    .contains { $0.map(wanted.contains) ?? false }
+            }
+            let candidates = own.isEmpty ? decisions : own
+            let decisive = candidates.first { $0.outcome == .chosen } ?? candidates[0]
+            var line = describe(decisive, edition: edition, stateDirectory: config.stateDirectory)
+            if decisive.outcome == .sameStory, let carrier = decisions.first(where: { $0.outcome == .chosen }) {
+                line += "; listed under it as \"Also in\": " + describe(carrier, edition: edition, stateDirectory: config.stateDirectory)
+            }
+            lines.append("\(edition): " + line)
         }
         return StoryExplanation(found: true, lines: lines)
     }

@@ -117,6 +117,8 @@ public enum ConfigReader {
             if let value = selection.bool("fetch_articles") { config.selection.fetchArticles = value }
             if let value = selection.bool("skip_empty") { config.selection.skipEmpty = value }
             if let value = selection.double("future_skew_hours", range: 0...168) { config.selection.futureSkewHours = value }
+            if let value = selection.bool("cluster_stories") { config.selection.clusterStories = value }
+            if let value = selection.double("story_window_days", range: 0...30) { config.selection.storyWindowDays = value }
             selection.rejectUnknownKeys(in: "selection")
             top.absorb(selection)
         }

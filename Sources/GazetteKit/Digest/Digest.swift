@@ -75,6 +75,8 @@ public struct DigestItem: Sendable, Equatable, Codable {
     /// Identities the item is known by (guid, canonical link, content hash); recorded as seen
     /// once the edition has gone out.
     public var keys: [String] = []
+    /// Other outlets' items about the same story ("Also in"); nil or empty when none.
+    public var alsoIn: [DigestMention]?
 
     public init(headline: String, link: String? = nil, sourceName: String? = nil, published: Date? = nil,
                 lead: [String] = [], image: DigestImage? = nil, feedItems: [PageFeedItem] = []) {
@@ -85,6 +87,19 @@ public struct DigestItem: Sendable, Equatable, Codable {
         self.lead = lead
         self.image = image
         self.feedItems = feedItems
+    }
+}
+
+/// Another outlet's item about the same story, shown under the chosen one as "Also in".
+public struct DigestMention: Sendable, Equatable, Codable {
+    public var sourceName: String?
+    public var headline: String
+    public var link: String?
+
+    public init(sourceName: String?, headline: String, link: String?) {
+        self.sourceName = sourceName
+        self.headline = headline
+        self.link = link
     }
 }
 

@@ -61,7 +61,8 @@ struct EditionBuilder: Sendable {
         timings.append(("parse", Date().timeIntervalSince(clock)))
         clock = Date()
         let history = SelectionHistory(hasSentBefore: seen.existed, isSent: seen.contains(any:),
-                                       lastSuccess: { health.records[$0]?.lastSuccess })
+                                       lastSuccess: { health.records[$0]?.lastSuccess },
+                                       recentStories: seen.recentStories(days: config.selection.storyWindowDays, now: now))
         var decisions: [SelectionDecision] = []
         var sections = Selection(rules: config.selection, now: now).run(outcomes, history: history, decisions: &decisions)
         timings.append(("select", Date().timeIntervalSince(clock)))

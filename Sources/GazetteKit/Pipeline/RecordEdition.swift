@@ -11,7 +11,10 @@ struct RecordEdition: RunStep {
             return
         }
         let clock = Date()
-        for item in digest.sections.flatMap(\.items) { seen.record(item.keys, at: context.options.now) }
+        for item in digest.sections.flatMap(\.items) {
+            seen.record(item.keys, at: context.options.now)
+            seen.record(story: item, edition: digest.editionID, at: context.options.now)
+        }
         do {
             try seen.save(now: context.options.now)
             try context.journal.append(DeliveryJournal.Entry(event: "complete", time: Date()), sync: true)

@@ -163,6 +163,26 @@ struct DigestContext {
             entry["feedItems"] = feedItems
             entry["feedItemsText"] = texts
         }
+        if let mentions = item.alsoIn, !mentions.isEmpty {
+            // "Also in: Outlet B, Outlet C": each outlet's name links to its item.
+            var values: [[String: Any]] = []
+            var parts: [String] = []
+            for (index, mention) in mentions.enumerated() {
+                let name = mention.sourceName ?? mention.headline
+                // `link` is always set (false when absent) so the section cannot find the item's own link.
+                var value: [String: Any] = ["name": name, "separator": index == 0 ? "" : ", ", "link": false]
+                var part = name
+                if let link = mention.link.flatMap(WebLink.http) {
+                    value["link"] = link
+                    value["ref"] = Self.reference(to: link, counter: &reference, links: &links)
+                    part += " [\(reference)]"
+                }
+                values.append(value)
+                parts.append(part)
+            }
+            entry["alsoIn"] = values
+            entry["alsoInText"] = wrapper.wrap("Also in: " + parts.joined(separator: ", "))
+        }
         return entry
     }
 

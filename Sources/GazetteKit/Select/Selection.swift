@@ -35,7 +35,7 @@ struct Selection: Sendable {
         var bySection: [String: [Accepted]] = [:]
         var sectionOrder: [String] = []
         let earliest = Date(timeIntervalSince1970: 788_918_400)  // 1995-01-01
-        for outcome in outcomes where outcome.error == nil {
+        for (sourceIndex, outcome) in outcomes.enumerated() where outcome.error == nil {
             let source = outcome.source
             // Never the back catalogue: a new source gives only items of the lookback window, a known
             // one only items newer than the window before its last successful read.
@@ -68,7 +68,7 @@ struct Selection: Sendable {
                     decide(.tooOld, candidate, keys, detail: "dated \(Timestamp.rfc3339(date)), before the window's start \(Timestamp.rfc3339(cutoff))")
                     continue
                 }
-                accepted.append(Accepted(candidate: candidate, keys: keys, date: date))
+                accepted.append(Accepted(candidate: candidate, keys: keys, date: date, sourceIndex: sourceIndex))
             }
             accepted.sort { $0.date != $1.date ? $0.date > $1.date : $0.candidate.order < $1.candidate.order }
             if let cap = source.maxItems, accepted.count > cap {
@@ -79,6 +79,11 @@ struct Selection: Sendable {
                 for key in item.keys { taken[key] = taken[key] ?? item.candidate.headline }
                 if bySection[source.section] == nil { sectionOrder.append(source.section) }
                 bySection[source.section, default: []].append(item)
+            }
+        }
+        if rules.clusterStories {
+            bySection = mergeStories(bySection, sectionOrder: sectionOrder, recent: history.recentStories) { outcome, item, detail in
+                decide(outcome, item.candidate, item.keys, detail: detail)
             }
         }
         var sections: [DigestSection] = []
@@ -102,6 +107,60 @@ struct Selection: Sendable {
         var candidate: Candidate
         var keys: [String]
         var date: Date
+        /// The source's place in the config.
+        var sourceIndex = 0
+        var mentions: [DigestMention] = []
+    }
+
+    /// One item per story: items the clusterer puts together become the best-placed one (the
+    /// first source in the config, else the earliest), the others its "Also in" mentions; an item
+    /// about a story sent within the story window is not new. Items keep their sections.
+    private func mergeStories(_ bySection: [String: [Accepted]], sectionOrder: [String], recent: [SentStory],
+                              decide: (SelectionDecision.Outcome, Accepted, String) -> Void) -> [String: [Accepted]] {
+        var pool: [(section: String, item: Accepted)] = []
+        for name in sectionOrder { for item in bySection[name, default: []] { pool.append((name, item)) } }
+        guard pool.count + recent.count >= 2 else { return bySection }
+        let stories = recent.map { StoryItem(id: $0.edition, title: $0.headline, lead: $0.lead) }
+            + pool.map { StoryItem(id: $0.item.candidate.link ?? "", title: $0.item.candidate.headline,
+                                   lead: $0.item.candidate.lead.joined(separator: " ")) }
+        let labels = StoryClusterer().labels(for: stories)
+        var members: [Int: [Int]] = [:]  // cluster label → pool indexes
+        var sentStory: [Int: SentStory] = [:]
+        for (index, label) in labels.enumerated() {
+            if index < recent.count { sentStory[label] = sentStory[label] ?? recent[index] } else { members[label, default: []].append(index - recent.count) }
+        }
+        var kept = Set<Int>()
+        var merged: [Int: Accepted] = [:]
+        for (label, indexes) in members {
+            if let story = sentStory[label] {
+                for index in indexes { decide(.sameStory, pool[index].item, "the story sent in edition \(story.edition) as \"\(story.headline)\"") }
+                continue
+            }
+            let best = indexes.min { a, b in
+                let x = pool[a].item, y = pool[b].item
+                if x.sourceIndex != y.sourceIndex { return x.sourceIndex < y.sourceIndex }
+                if x.date != y.date { return x.date < y.date }
+                return x.candidate.order < y.candidate.order
+            }!
+            var chosen = pool[best].item
+            for index in indexes where index != best {
+                let other = pool[index].item
+                chosen.keys += other.keys.filter { !chosen.keys.contains($0) }
+                if other.candidate.sourceName != chosen.candidate.sourceName || other.sourceIndex != chosen.sourceIndex {
+                    chosen.mentions.append(DigestMention(sourceName: other.candidate.sourceName, headline: other.candidate.headline,
+                                                         link: other.candidate.link))
+                }
+                let from = chosen.candidate.sourceName.map { " from \($0)" } ?? ""
+                decide(.sameStory, other, "merged into \"\(chosen.candidate.headline)\"\(from)")
+            }
+            kept.insert(best)
+            merged[best] = chosen
+        }
+        var result: [String: [Accepted]] = [:]
+        for (index, entry) in pool.enumerated() where kept.contains(index) {
+            result[entry.section, default: []].append(merged[index] ?? entry.item)
+        }
+        return result
     }
 
     private func item(_ accepted: Accepted) -> DigestItem {
@@ -111,6 +170,7 @@ struct Selection: Sendable {
                               image: candidate.image.map { DigestImage($0, alt: candidate.headline) },
                               feedItems: candidate.feedItems)
         item.keys = accepted.keys
+        if !accepted.mentions.isEmpty { item.alsoIn = accepted.mentions }
         return item
     }
 
@@ -130,4 +190,6 @@ struct SelectionHistory {
     var isSent: ([String]) -> Bool
     /// When a source (by URL) was last read successfully.
     var lastSuccess: (String) -> Date?
+    /// Stories of the editions sent within the story window.
+    var recentStories: [SentStory] = []
 }

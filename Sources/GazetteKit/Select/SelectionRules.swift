@@ -17,6 +17,10 @@ public struct SelectionRules: Sendable {
     public var skipEmpty: Bool = true
     /// Dates this far in the future are still believed, in hours.
     public var futureSkewHours: Double = 6
+    /// Items of different outlets about the same story become one item with "Also in" links.
+    public var clusterStories: Bool = true
+    /// Days a sent story is remembered: another outlet's item about it is not new meanwhile.
+    public var storyWindowDays: Double = 3
 
     public init() {}
 }

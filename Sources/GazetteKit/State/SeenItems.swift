@@ -1,9 +1,12 @@
 import Foundation
 
-/// Item keys already sent, with when each was first seen (`seen.json` in the state folder).
-/// Entries older than `retention` are dropped when the file is written.
+/// Item keys already sent, with when each was first seen (`seen.json` in the state folder), and
+/// the stories of recent editions (headline and lead) so that another outlet's item about one of
+/// them is not taken for news. Entries older than `retention` (stories: the story window) are
+/// dropped when the file is written.
 struct SeenItems: Sendable {
     private(set) var firstSeen: [String: Date]
+    private(set) var stories: [SentStory] = []
     let path: String
     /// Whether the file existed: a missing one means this is the list's first run.
     let existed: Bool
@@ -21,6 +24,7 @@ struct SeenItems: Sendable {
         do {
             let file = try JSON.decode(File.self, from: data)
             firstSeen = file.items
+            stories = file.stories ?? []
         } catch {
             throw StateError(path: path, message: "is damaged (\(error)); move it aside to start afresh")
         }
@@ -29,6 +33,7 @@ struct SeenItems: Sendable {
     struct File: Codable {
         var version: Int
         var items: [String: Date]
+        var stories: [SentStory]?
     }
 
     func contains(any keys: [String]) -> Bool {
@@ -39,11 +44,23 @@ struct SeenItems: Sendable {
         for key in keys where firstSeen[key] == nil { firstSeen[key] = date }
     }
 
-    /// Writes atomically, dropping entries past the retention period.
+    /// Remembers an item of a sent edition as a story.
+    mutating func record(story item: DigestItem, edition: String, at date: Date) {
+        stories.append(SentStory(headline: item.headline, lead: String(item.lead.joined(separator: " ").prefix(600)),
+                                 edition: edition, sent: date))
+    }
+
+    /// Stories sent within `days` before `now`.
+    func recentStories(days: Double, now: Date) -> [SentStory] {
+        stories.filter { now.timeIntervalSince($0.sent) < days * 86_400 && $0.sent <= now.addingTimeInterval(86_400) }
+    }
+
+    /// Writes atomically, dropping entries past the retention period (stories after a week).
     func save(now: Date = Date()) throws(StateError) {
         let kept = firstSeen.filter { now.timeIntervalSince($0.value) < Self.retention }
+        let recent = stories.filter { now.timeIntervalSince($0.sent) < 7 * 86_400 }
         do {
-            let data = Data(try JSON.encode(File(version: 1, items: kept)))
+            let data = Data(try JSON.encode(File(version: 1, items: kept, stories: recent.isEmpty ? nil : recent)))
             try AtomicFile.write(data, to: URL(fileURLWithPath: path))
         } catch {
             throw StateError(path: path, message: "cannot be written: \(error)")

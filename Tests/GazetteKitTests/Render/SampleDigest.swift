@@ -7,6 +7,15 @@ enum SampleDigest {
     static let edition = Date(timeIntervalSince1970: 1_795_939_200)  // 2026-11-29 08:00 UTC
 
     static var digest: Digest {
+        var digest = plain
+        digest.sections[0].items[0].alsoIn = [DigestMention(sourceName: "Coast Courier", headline: "Bridge open again",
+                                                             link: "https://courier.example.org/bridge"),
+                                              DigestMention(sourceName: "Bay Times", headline: "Swing bridge back", link: nil)]
+        return digest
+    }
+
+    /// The digest without "Also in" mentions.
+    static var plain: Digest {
         Digest(
             title: "The Morning Gazette", editionID: "morning.example.org/2026-11-29", editionDate: edition,
             timeZone: zone, intro: "Five stories from the harbour and the science desk.", language: "en",
