@@ -19,8 +19,11 @@ enum AnchorStage {
                     for y in (x + 1)..<held.count {
                         let (a, ca) = held[x], (b, cb) = held[y]
                         if Double(ca + cb) < p.anchorConcentration * Double(df[Int(term)]) { continue }
-                        let single = state.size(a) == 1 || state.size(b) == 1
-                        if single && !nameLike[Int(term)] { continue }
+                        if !nameLike[Int(term)] {
+                            // A common noun does not pull in a lone item, nor join two small clusters.
+                            if state.size(a) == 1 || state.size(b) == 1 { continue }
+                            if max(state.size(a), state.size(b)) < p.nounAnchorMinSize { continue }
+                        }
                         candidates.insert(ClusterPair(a: min(a, b), b: max(a, b)))
                     }
                 }

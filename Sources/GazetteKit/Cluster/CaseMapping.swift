@@ -17,6 +17,16 @@ enum CaseMapping {
         return out
     }
 
+    /// The Unicode `Uppercase` property (`c.isupper()` for one character).
+    @inline(__always) static func isUpper(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? scalar.value >= 0x41 && scalar.value <= 0x5A : scalar.properties.isUppercase
+    }
+
+    /// The Unicode `Lowercase` property (`c.islower()` for one character).
+    @inline(__always) static func isLower(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? scalar.value >= 0x61 && scalar.value <= 0x7A : scalar.properties.isLowercase
+    }
+
     /// Whether lower and upper case differ for this character (`c.lower() != c.upper()`).
     static func hasCase(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < 0x80 { return ScalarClass.isASCIILetter(scalar.value) }
@@ -27,6 +37,11 @@ enum CaseMapping {
     static func isAllCaps(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
         var upper = false
         for scalar in word {
+            if scalar.value < 0x80 {
+                if isLower(scalar) { return false }
+                if isUpper(scalar) { upper = true }
+                continue
+            }
             let properties = scalar.properties
             if properties.isLowercase || properties.generalCategory == .titlecaseLetter { return false }
             if properties.isUppercase { upper = true }

@@ -11,14 +11,17 @@ struct ClusterState {
     var sums: [[Int: Double]]
     let years: [[Int32]]
     let cannotLink: [Set<Int>]
+    /// Per term: a name of the batch (capitalised mid-sentence, or never written in lower case).
+    let isName: [Bool]
     let parameters: StoryClusterer.Parameters
 
-    init(_ features: [ItemFeatures], graph: SimilarityGraph, parameters: StoryClusterer.Parameters) {
+    init(_ features: [ItemFeatures], graph: SimilarityGraph, lexicon: BatchLexicon, parameters: StoryClusterer.Parameters) {
         members = features.indices.map { [$0] }
         counts = features.map { $0.termSet.map { ($0, 1) } }
         sums = graph.edges
         years = features.map(\.years)
         cannotLink = graph.cannotLink
+        isName = zip(lexicon.names, lexicon.nameLike).map { $0 || $1 }
         self.parameters = parameters
     }
 
@@ -48,14 +51,31 @@ struct ClusterState {
     }
 
     /// Whether `a` and `b` may merge (design §8): no cannot-link between them, no year conflict,
-    /// and not both sides with exclusive-term evidence ≥ `threshold`.
+    /// not both sides with exclusive-term evidence ≥ `threshold`, and not both sides with a
+    /// unanimous name of their own.
     func allowed(_ a: Int, _ b: Int, threshold: Double) -> Bool {
         for i in members[a] where !cannotLink[i].isEmpty {
             if members[b].contains(where: cannotLink[i].contains) { return false }
         }
         if yearConflict(a, b) { return false }
-        if size(a) >= 2, size(b) >= 2, min(evidence(a, against: b), evidence(b, against: a)) >= threshold { return false }
+        if size(a) >= 2, size(b) >= 2 {
+            if min(evidence(a, against: b), evidence(b, against: a)) >= threshold { return false }
+            if parameters.unanimousNameCheck, hasOwnName(a, against: b), hasOwnName(b, against: a) { return false }
+        }
         return true
+    }
+
+    /// Every member of `a` uses some name that no member of `b` uses. With two or three items a
+    /// cluster cannot reach the evidence threshold, but two clusters that each agree on a name the
+    /// other never mentions (another opponent, another town) are two events of the same kind.
+    func hasOwnName(_ a: Int, against b: Int) -> Bool {
+        let ca = counts[a], cb = counts[b], everyone = Int32(size(a))
+        var j = 0
+        for entry in ca where entry.count == everyone && isName[Int(entry.term)] {
+            while j < cb.count, cb[j].term < entry.term { j += 1 }
+            if !(j < cb.count && cb[j].term == entry.term) { return true }
+        }
+        return false
     }
 
     /// Both clusters have dominant years and neither mentions a dominant year of the other.

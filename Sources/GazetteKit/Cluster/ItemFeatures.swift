@@ -10,6 +10,9 @@ struct ItemFeatures {
     var years: [Int32] = []
     var quantities: [Quantity] = []
 
+    /// How many terms before a number a measure word may stand ("magnitude of at least 5.9").
+    static let unitLookBack = 3
+
     /// Units that make a number a measurement, and the one unit word written before its number.
     struct UnitWords {
         var scale: Set<Int32>
@@ -39,7 +42,9 @@ struct ItemFeatures {
                 if isLead && k >= parameters.quantityLeadTerms { continue }
                 var unit: [Int32] = []
                 if k + 1 < part.count, !table.isNumber[Int(part[k + 1].term)] { unit.append(part[k + 1].term) }
-                if k > 0, units.before.contains(part[k - 1].term), !unit.contains(part[k - 1].term) { unit.append(part[k - 1].term) }
+                for j in max(0, k - Self.unitLookBack)..<k where units.before.contains(part[j].term) && !unit.contains(part[j].term) {
+                    unit.append(part[j].term)
+                }
                 guard !unit.isEmpty, let value = table.values[Int(term)] else { continue }
                 if value.rounded(.towardZero) != value || unit.contains(where: units.scale.contains) {
                     quantities.append(Quantity(value: value, units: unit.sorted()))

@@ -25,12 +25,19 @@ extension StoryClusterer {
         public var anchorMinSimilarity = 0.05
         /// Stage 2: exclusive-term evidence that blocks a merge.
         public var anchorConflict = 4.0
+        /// Stage 2: a term that is not name-like anchors only when one cluster has at least this
+        /// many members (a common noun tells the kind of story, not which one).
+        public var nounAnchorMinSize = 4
+        /// Block merges of two multi-item clusters that each have a name all their members use and
+        /// no member of the other uses.
+        public var unanimousNameCheck = true
 
         public init() {}
 
         /// The design's parameter names, for tuning runs (`t_link`, `core_conflict`, …).
         public static let names = ["title_w", "name_w", "min_shared", "qty_lead", "t_link", "core_conflict", "year_frac",
-                                   "anchor_frac", "anchor_conc", "anchor_min_df", "t_anchor_sim", "anchor_conflict"]
+                                   "anchor_frac", "anchor_conc", "anchor_min_df", "t_anchor_sim", "anchor_conflict",
+                                   "noun_anchor_min_size", "name_check"]
 
         /// Sets the parameter with the design's `name`; false for an unknown name.
         public mutating func set(_ name: String, to value: Double) -> Bool {
@@ -47,6 +54,8 @@ extension StoryClusterer {
             case "anchor_min_df": anchorMinDocuments = Int(value)
             case "t_anchor_sim": anchorMinSimilarity = value
             case "anchor_conflict": anchorConflict = value
+            case "noun_anchor_min_size": nounAnchorMinSize = Int(value)
+            case "name_check": unanimousNameCheck = value != 0
             default: return false
             }
             return true

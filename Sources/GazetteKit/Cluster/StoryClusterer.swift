@@ -27,7 +27,7 @@ public struct StoryClusterer: Sendable {
         let features = interned.map { ItemFeatures($0, table: table, units: units, parameters: parameters) }
         let lexicon = BatchLexicon(interned, termCount: table.texts.count)
         let graph = SimilarityGraph(features, termCount: table.texts.count, names: lexicon.names, parameters: parameters)
-        var state = ClusterState(features, graph: graph, parameters: parameters)
+        var state = ClusterState(features, graph: graph, lexicon: lexicon, parameters: parameters)
         AverageLinkStage.run(&state)
         AnchorStage.run(&state, documentFrequency: graph.documentFrequency, nameLike: lexicon.nameLike, isNumber: table.isNumber)
         var labels = [Int](repeating: 0, count: items.count)

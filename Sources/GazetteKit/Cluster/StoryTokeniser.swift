@@ -31,7 +31,7 @@ enum StoryTokeniser {
             }
         }
         let long = spans.filter { !$0.number && $0.end - $0.start > 3 }
-        let capitalised = long.count(where: { s[$0.start].properties.isUppercase })
+        let capitalised = long.count(where: { CaseMapping.isUpper(s[$0.start]) })
         let caseInformative = !long.isEmpty && 2 * capitalised <= long.count
 
         var out: [Token] = []
@@ -54,7 +54,7 @@ enum StoryTokeniser {
     static func caseFlag(_ raw: ArraySlice<Unicode.Scalar>, in text: [Unicode.Scalar], start: Int, caseInformative: Bool) -> CaseFlag {
         let first = raw[raw.startIndex]
         guard CaseMapping.hasCase(first), caseInformative || !(raw.count > 1 && CaseMapping.isAllCaps(raw)) else { return .unknown }
-        if first.properties.isLowercase { return caseInformative ? .lowerInformative : .lower }
+        if CaseMapping.isLower(first) { return caseInformative ? .lowerInformative : .lower }
         guard caseInformative else { return .capital }
         var k = start - 1
         while k >= 0, " \t\"'(`[".unicodeScalars.contains(text[k]) { k -= 1 }

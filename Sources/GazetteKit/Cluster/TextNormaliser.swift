@@ -193,7 +193,8 @@ enum TextNormaliser {
         }
         guard monthPrefixes.contains(packed) else { return nil }
         var j = i + 3
-        while let scalar = at(s, j), ScalarClass.isASCIILetter(scalar.value) { j += 1 }
+        // `[a-z]` ignoring case also takes "İ" and "ı", whose other case is an ASCII "i".
+        while let scalar = at(s, j), ScalarClass.isASCIILetter(scalar.value) || scalar == "\u{130}" || scalar == "\u{131}" { j += 1 }
         if at(s, j) == "." { j += 1 }
         return j
     }

@@ -32,15 +32,7 @@ struct BounceLog: Sendable {
         }
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         do throws(PosixError) {
-            let file = try PosixFile(path: path, flags: O_WRONLY | O_APPEND | O_CREAT)
-            let before = file.size
-            do throws(PosixError) {
-                try file.write(bytes)
-                try file.sync(dataOnly: true)
-            } catch {
-                file.truncate(to: before)
-                throw error
-            }
+            try AtomicFile.append(bytes, to: path)
         } catch {
             throw StateError(path: path, message: "cannot be written: \(error.reason)")
         }

@@ -22,15 +22,7 @@ struct ChangeLog: Sendable {
         for change in changes { bytes += change.jsonLine }
         try withLogLock { () throws(SubscriberError) in
             do throws(PosixError) {
-                let file = try PosixFile(path: path, flags: O_WRONLY | O_APPEND | O_CREAT)
-                let before = file.size
-                do throws(PosixError) {
-                    try file.write(bytes)
-                    try file.sync(dataOnly: true)
-                } catch {
-                    file.truncate(to: before)
-                    throw error
-                }
+                try AtomicFile.append(bytes, to: path)
             } catch {
                 throw .io(path: path, reason: "cannot record the change: \(error.reason)")
             }

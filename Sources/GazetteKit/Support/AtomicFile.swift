@@ -38,6 +38,20 @@ public enum AtomicFile {
         PosixFile.syncDirectory(directory)
     }
 
+    /// Appends `bytes` to a log file (created when missing) as one write and one fsync; a failed
+    /// write is cut off again, so the file never ends in a torn record.
+    public static func append(_ bytes: [UInt8], to path: String) throws(PosixError) {
+        let file = try PosixFile(path: path, flags: O_WRONLY | O_APPEND | O_CREAT)
+        let before = file.size
+        do throws(PosixError) {
+            try file.write(bytes)
+            try file.sync(dataOnly: true)
+        } catch {
+            file.truncate(to: before)
+            throw error
+        }
+    }
+
     /// The whole file as bytes, read straight into the array.
     public static func readBytes(_ path: String) -> [UInt8]? {
         (try? PosixFile(path: path, flags: O_RDONLY))?.readAll()

@@ -14,16 +14,8 @@ import Testing
         let rendered = DigestRenderer(digest: SampleDigest.digest, templates: try TemplateSet()).render(for: SampleDigest.recipient)
         try #require(rendered.html).write(to: file, atomically: true, encoding: .utf8)
         let shots = ProcessInfo.processInfo.environment["GAZETTE_SCREENSHOTS"] ?? folder.path
-        let process = Process()
-        process.executableURL = TestPaths.python
-        process.arguments = [TestPaths.repository.appendingPathComponent("Tests/Browser/digest_layout.py").path, file.path, shots]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0 && output.hasSuffix("ok\n"), "\(output)")
+        let (status, output) = try PythonScript.run(TestPaths.repository.appendingPathComponent("Tests/Browser/digest_layout.py"), [file.path, shots])
+        #expect(status == 0 && output.hasSuffix("ok\n"), "\(output)")
         for name in ["digest-phone-nostyle.png", "digest-desktop-nostyle.png", "digest-phone.png", "digest-phone-dark.png"] {
             let data = try Data(contentsOf: URL(fileURLWithPath: shots).appendingPathComponent(name))
             #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(name) is not a PNG")

@@ -30,16 +30,9 @@ import Testing
         try #require(rendered.html).write(to: file, atomically: true, encoding: .utf8)
         #expect(try String(contentsOf: file, encoding: .utf8).contains("<img "))
 
-        let process = Process()
-        process.executableURL = Self.python
-        process.arguments = [Self.script.path, file.path, "--clients", "gmail,outlook,apple-mail,yahoo,samsung-email"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
+        let (status, output) = try PythonScript.run(Self.script, [file.path, "--clients", "gmail,outlook,apple-mail,yahoo,samsung-email"],
+                                                    python: Self.python)
+        #expect(status == 0, "\(output)")
 
         // "  css-border-radius [border-radius] n in ol-win" lines under the "Unsupported" heading.
         let section = try #require(output.components(separatedBy: "Unsupported (\"n\")").last?.components(separatedBy: "\n\n").first)

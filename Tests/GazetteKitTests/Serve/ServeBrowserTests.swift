@@ -11,16 +11,7 @@ import Testing
         && FileManager.default.fileExists(atPath: "/usr/lib/python3/dist-packages/selenium")
 
     func script(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = TestPaths.python
-        process.arguments = [TestPaths.repository.appendingPathComponent("Tests/Browser/serve_flow.py").path] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        try PythonScript.run(TestPaths.repository.appendingPathComponent("Tests/Browser/serve_flow.py"), arguments)
     }
 
     @Test(.enabled(if: available, "chromium, chromium-driver and python3-selenium are not installed (scripts/setup.sh --tests installs them)"))
