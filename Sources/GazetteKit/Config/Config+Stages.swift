@@ -26,3 +26,17 @@ extension FetchOptions {
         cacheReadOnly = !writesCache
     }
 }
+
+extension Config {
+    /// The configured delivery backend (`run`, and `serve` for confirmation mail).
+    static func backend(_ config: Config, password: String?) -> any DeliveryBackend {
+        switch config.delivery.backend {
+        case .outbox: return OutboxDelivery(directory: config.delivery.outbox, concurrency: 4)
+        case .stdout: return StandardOutputDelivery()
+        case .smtp:
+            var settings = config.delivery.smtp ?? SMTPSettings(url: "smtp://localhost")
+            settings.password = password
+            return SMTPDelivery(settings: settings)
+        }
+    }
+}

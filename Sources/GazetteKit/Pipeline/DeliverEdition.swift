@@ -36,7 +36,7 @@ struct DeliverEdition: RunStep {
             context.isFinished = true
             return
         }
-        let backend = Self.backend(context.config, password: context.secrets?.smtpPassword)
+        let backend = Config.backend(context.config, password: context.secrets?.smtpPassword)
         let control = DeliveryControl(maxMinutes: context.config.delivery.maxMinutes,
                                       breakerThreshold: context.config.delivery.stopAfterFailures, interruption: options.interruption)
         var renderSeconds = 0.0, deliverSeconds = 0.0
@@ -66,17 +66,5 @@ struct DeliverEdition: RunStep {
         let summary = context.summary
         context.progress("delivered \(summary.delivered), deferred \(summary.deferred), failed \(summary.failed)")
         context.everyoneDone = finals == waiting && onlySet.isEmpty
-    }
-
-    /// The configured backend.
-    static func backend(_ config: Config, password: String?) -> any DeliveryBackend {
-        switch config.delivery.backend {
-        case .outbox: return OutboxDelivery(directory: config.delivery.outbox, concurrency: 4)
-        case .stdout: return StandardOutputDelivery()
-        case .smtp:
-            var settings = config.delivery.smtp ?? SMTPSettings(url: "smtp://localhost")
-            settings.password = password
-            return SMTPDelivery(settings: settings)
-        }
     }
 }

@@ -36,7 +36,7 @@ public struct ServeServer: Sendable {
         do { templates = try TemplateSet(overrides: config.templateDirectory) } catch {
             throw StartError(description: "\(error)")
         }
-        let backend = DeliverEdition.backend(config, password: secrets.smtpPassword)
+        let backend = Config.backend(config, password: secrets.smtpPassword)
         let service = ServeService(config: config, tokens: tokens, templates: templates, backend: backend, logger: logger)
         let router = Router(context: ServeContext.self)
         ServeRoutes.register(on: router, service: service)
