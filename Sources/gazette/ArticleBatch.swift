@@ -4,7 +4,7 @@ import GazetteKit
 /// Extracts every `*.html` page in a directory, one JSON line per file, in name order.
 enum ArticleBatch {
     static func run(directory: String, extractor: ArticleExtractor, emit: ([UInt8]) -> Void) throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".html") }.sorted()
+        let names = try OrderedBatch.files(in: directory, suffix: ".html")
         for name in names {
             var json = JSON.Writer()
             json.beginObject()

@@ -40,29 +40,13 @@ enum ClusterBatch {
     }
 
     /// Clusters every file on `jobs` threads and hands each file's result to `emit` in the given
-    /// order, a chunk of files at a time (so memory stays bounded). False when a file failed.
+    /// order. False when a file failed.
     static func run(paths: [String], jobs: Int, clusterer: StoryClusterer, emit: (Result) -> Void) -> Bool {
         var ok = true
-        let chunkSize = max(1, jobs) * 8
-        for chunkStart in stride(from: 0, to: paths.count, by: chunkSize) {
-            let chunk = Array(paths[chunkStart..<min(paths.count, chunkStart + chunkSize)])
-            let results = UnsafeMutableBufferPointer<Result>.allocate(capacity: chunk.count)
-            results.initialize(repeating: Result())
-            defer {
-                results.deinitialize()
-                results.deallocate()
-            }
-            nonisolated(unsafe) let slots = results  // each iteration writes its own slot
-            let clusterOne: @Sendable (Int) -> Void = { index in slots[index] = cluster(path: chunk[index], clusterer: clusterer) }
-            if jobs == 1 || chunk.count == 1 {
-                (0..<chunk.count).forEach(clusterOne)
-            } else {
-                DispatchQueue.concurrentPerform(iterations: chunk.count, execute: clusterOne)
-            }
-            for result in results {
-                ok = ok && !result.failed
-                emit(result)
-            }
+        OrderedBatch.run(count: paths.count, jobs: jobs, chunkPerJob: 8,
+                         work: { cluster(path: paths[$0], clusterer: clusterer) }) { result in
+            ok = ok && !result.failed
+            emit(result)
         }
         return ok
     }

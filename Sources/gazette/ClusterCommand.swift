@@ -49,12 +49,12 @@ struct ClusterCommand: ParsableCommand {
         if let batch {
             let names: [String]
             do {
-                names = try FileManager.default.contentsOfDirectory(atPath: batch).filter { $0.hasSuffix(".jsonl") }
+                names = try OrderedBatch.files(in: batch, suffix: ".jsonl")
             } catch {
                 FileHandle.standardError.write(Data("gazette: \(batch): cannot list the directory\n".utf8))
                 throw ExitCode(1)
             }
-            paths = names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { (batch as NSString).appendingPathComponent($0) }
+            paths = names.map { (batch as NSString).appendingPathComponent($0) }
         }
         let clusterer = StoryClusterer(parameters: try parameters())
         let ok = ClusterBatch.run(paths: paths, jobs: jobs, clusterer: clusterer) { result in

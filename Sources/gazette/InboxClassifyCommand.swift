@@ -32,7 +32,7 @@ struct InboxClassifyCommand: ParsableCommand {
         var paths = files
         var names = files.map { ($0 as NSString).lastPathComponent }
         if let batch {
-            names = try InboxBatch.files(in: batch)
+            names = try OrderedBatch.files(in: batch)
             paths = names.map { (batch as NSString).appendingPathComponent($0) }
         }
         InboxBatch.run(paths: paths, names: names, jobs: jobs,

@@ -10,6 +10,7 @@ it open). Messages are put in the mailbox by writing files into DIR/mail/<user>/
 """
 import argparse
 import os
+import signal
 import pwd
 import grp
 import socket
@@ -89,7 +90,8 @@ service stats {{
   }}
 }}
 """.format(root=root, uid=uid, gid=gid, port=port, login=login_user, internal=internal))
-    server = subprocess.Popen(["/usr/sbin/dovecot", "-F", "-c", conf], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(["/usr/sbin/dovecot", "-F", "-c", conf], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+                              start_new_session=True)
     for _ in range(100):
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2) as s:
@@ -106,7 +108,11 @@ service stats {{
         sys.stdin.read()
     finally:
         server.terminate()
-        server.wait(10)
+        try:
+            server.wait(3)
+        except subprocess.TimeoutExpired:  # a client still connected keeps the master waiting
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
 
 
 if __name__ == "__main__":

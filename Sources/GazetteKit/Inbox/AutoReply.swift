@@ -4,7 +4,7 @@ enum AutoReply {
     private static let subject = InboxPattern(
         #"^\s*(auto(matic|mated)?[ -]?(reply|response|respons|antwort|answer)|autoreply|autorespon|out of (the )?office|"#
             + #"away from|away until|on vacation|vacation|abwesenheit|r[ée]ponse automatique|auto:|ooo\b)"#,
-        caseInsensitive: true)
+        case: .insensitive)
 
     /// The sender as an `ignore` finding, or nil when the message is no auto-reply.
     static func findings(_ message: MIMEEntity) -> [BounceFinding]? {

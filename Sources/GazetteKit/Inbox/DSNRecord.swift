@@ -14,7 +14,7 @@ struct DSNRecord {
     /// From the per-message block.
     var reportingMTA = ""
 
-    private static let sourceRoute = InboxPattern(#"^\s*(rfc822;)?\s*<?@"#, caseInsensitive: true)
+    private static let sourceRoute = InboxPattern(#"^\s*(rfc822;)?\s*<?@"#, case: .asciiFolded)
     private static let diagnosticType = InboxPattern(#"^\s*([A-Za-z0-9-]+)\s*;\s*"#)
 
     /// The records of a delivery-status text. Fields are grouped by blank-line separated blocks;

@@ -1,10 +1,10 @@
 /// RFC 3464 delivery-status records (DESIGN.md step D).
 enum DeliveryStatusPath {
-    private static let finalRecipientLine = InboxPattern(#"(?im)^final-recipient:"#)
-    private static let actionLine = InboxPattern(#"(?im)^action:"#)
+    private static let finalRecipientLine = InboxPattern(#"^final-recipient:"#, case: .asciiFolded, multiline: true)
+    private static let actionLine = InboxPattern(#"^action:"#, case: .asciiFolded, multiline: true)
     private static let originalRecipient = InboxPattern(
-        #"original[ -](?:recipient|address)\s*:\s*(?:rfc822;\s*)?<?("# + MailAddressText.address + ")", caseInsensitive: true)
-    private static let inboundSES = InboxPattern(#"inbound-smtp\.[a-z0-9-]+\.amazonaws\.com"#, caseInsensitive: true)
+        #"original[ -](?:recipient|address)\s*:\s*(?:rfc822;\s*)?<?("# + MailAddressText.address + ")", case: .asciiFolded)
+    private static let inboundSES = InboxPattern(#"inbound-smtp\.[a-z0-9-]+\.amazonaws\.com"#, case: .asciiFolded)
 
     /// The findings of the DSN records, nil when there are none (the plain-text path goes next).
     /// Records of delivered, relayed or expanded recipients give no finding.

@@ -5,7 +5,19 @@ import Foundation
 /// (`LiteralRequirement`), which refuses most texts for most patterns at the cost of a few
 /// byte compares. Only `\n` ends a line (ICU's UNIX_LINES), as in Python.
 final class InboxPattern: Sendable {
+    /// How letter case is matched.
+    enum Case {
+        case sensitive
+        /// ICU's case folding (`(?i)`): for patterns with non-ASCII letters.
+        case insensitive
+        /// The pattern is written in lower case with ASCII letters only; it is matched against
+        /// the text with ASCII letters lower-cased (same offsets, so groups come from the
+        /// original text). Same result as `(?i)` for ASCII, and much cheaper for ICU.
+        case asciiFolded
+    }
+
     private let regex: NSRegularExpression
+    private let folds: Bool
     let requirement: LiteralRequirement
 
     /// `GAZETTE_INBOX_PREFILTER=off` turns the literal pre-filter off, to check that it changes nothing.
@@ -13,16 +25,17 @@ final class InboxPattern: Sendable {
 
     /// - Parameter prefilter: false for patterns tried on short lines, where the literal test costs
     ///   as much as ICU's anchored attempt.
-    init(_ source: String, caseInsensitive: Bool = false, multiline: Bool = false, prefilter: Bool = true) {
+    init(_ source: String, case mode: Case = .sensitive, multiline: Bool = false, prefilter: Bool = true) {
         var options: NSRegularExpression.Options = [.useUnixLineSeparators]
-        if caseInsensitive { options.insert(.caseInsensitive) }
+        if mode == .insensitive { options.insert(.caseInsensitive) }
+        folds = mode == .asciiFolded
         if multiline { options.insert(.anchorsMatchLines) }
         do {
             regex = try NSRegularExpression(pattern: source, options: options)
         } catch {
             fatalError("bad classifier pattern \(source): \(error)")
         }
-        requirement = prefilter ? LiteralRequirement(pattern: source, caseInsensitive: caseInsensitive) : .none
+        requirement = prefilter ? LiteralRequirement(pattern: source, caseInsensitive: mode != .sensitive) : .none
     }
 
     /// Whether the literal test lets the text through to ICU.
@@ -34,24 +47,25 @@ final class InboxPattern: Sendable {
     func firstMatch(in text: InboxText) -> InboxMatch? {
         guard mayMatch(text) else { return nil }
         let whole = NSRange(location: 0, length: text.string.utf16.count)
-        return regex.firstMatch(in: text.string, options: [], range: whole).map { InboxMatch(string: text.string, result: $0) }
+        return regex.firstMatch(in: folds ? text.foldedString : text.string, options: [], range: whole).map { InboxMatch(string: text.string, result: $0) }
     }
 
     /// A match that starts at the beginning of the text (Python `match`).
     func prefixMatch(in text: InboxText) -> InboxMatch? {
         guard mayMatch(text) else { return nil }
         let whole = NSRange(location: 0, length: text.string.utf16.count)
-        return regex.firstMatch(in: text.string, options: [.anchored], range: whole).map { InboxMatch(string: text.string, result: $0) }
+        return regex.firstMatch(in: folds ? text.foldedString : text.string, options: [.anchored], range: whole)
+            .map { InboxMatch(string: text.string, result: $0) }
     }
 
     /// Every non-overlapping match, in order (Python `finditer`).
     func allMatches(in text: InboxText) -> [InboxMatch] {
         guard mayMatch(text) else { return [] }
         let whole = NSRange(location: 0, length: text.string.utf16.count)
-        return regex.matches(in: text.string, options: [], range: whole).map { InboxMatch(string: text.string, result: $0) }
+        return regex.matches(in: folds ? text.foldedString : text.string, options: [], range: whole).map { InboxMatch(string: text.string, result: $0) }
     }
 
-    /// Every match replaced by `replacement` (taken literally).
+    /// Every match replaced by `replacement` (taken literally); for `.sensitive` and `.insensitive` patterns.
     func replacingMatches(in string: String, with replacement: String) -> String {
         guard mayMatch(InboxText(string)) else { return string }
         let whole = NSRange(location: 0, length: string.utf16.count)

@@ -6,6 +6,8 @@ import Foundation
 struct InboxText {
     let string: String
     let folded: [UInt8]
+    /// `folded` as a string (the same UTF-16 offsets as `string`), for `.asciiFolded` patterns.
+    let foldedString: String
     private let triples: [UInt64]
 
     private static let tripleBits = 13
@@ -13,7 +15,14 @@ struct InboxText {
 
     init(_ string: String) {
         self.string = string
-        folded = Array(string.utf8).map(\.asciiLowercased)
+        let bytes = Array(string.utf8)
+        if bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
+            folded = bytes.map(\.asciiLowercased)
+            foldedString = String(decoding: folded, as: UTF8.self)
+        } else {
+            folded = bytes
+            foldedString = string
+        }
         guard folded.count >= Self.minimumForTriples else { triples = []; return }
         var bits = [UInt64](repeating: 0, count: (1 << Self.tripleBits) / 64)
         folded.withUnsafeBufferPointer { bytes in

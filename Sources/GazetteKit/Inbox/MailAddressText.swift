@@ -31,12 +31,13 @@ enum MailAddressText {
     /// lower-cased; "" when there is no `@` or an empty side.
     static func clean(_ raw: String) -> String {
         var text = raw.pythonStripped.trimmingScalars(in: "<>[]()").pythonStripped
-        if text.lowercased().hasPrefix("mailto:") { text = String(text.unicodeScalars.dropFirst(7)) }
+        if text.utf8.count >= 7, text.utf8.prefix(7).map(\.asciiLowercased).elementsEqual("mailto:".utf8) {
+            text = String(text.unicodeScalars.dropFirst(7))
+        }
         text = text.trimmingTrailingScalars(in: ".,;:")
         guard let at = text.unicodeScalars.lastIndex(of: "@") else { return "" }
-        let local = String(text.unicodeScalars[..<at]).pythonStripped.trimmingLeadingScalars(in: "<([").pythonStripped
-        let domain = String(text.unicodeScalars[text.unicodeScalars.index(after: at)...]).pythonStripped
-            .trimmingTrailingScalars(in: ">)].,;:").lowercased()
+        let local = text[..<at].pythonStripped.trimmingLeadingScalars(in: "<([").pythonStripped
+        let domain = text[text.unicodeScalars.index(after: at)...].pythonStripped.trimmingTrailingScalars(in: ">)].,;:").lowercased()
         guard !local.isEmpty, !domain.isEmpty else { return "" }
         return local + "@" + domain
     }
@@ -60,15 +61,18 @@ extension String {
 
     /// Without any of `set`'s characters at the start (Python `lstrip(chars)`).
     func trimmingLeadingScalars(in set: String) -> String {
-        let members = Set(set.unicodeScalars)
-        return String(String.UnicodeScalarView(unicodeScalars.drop { members.contains($0) }))
+        let members = set.unicodeScalars
+        guard let first = unicodeScalars.first, members.contains(first) else { return self }
+        let start = unicodeScalars.firstIndex { !members.contains($0) } ?? endIndex
+        return String(self[start...])
     }
 
     /// Without any of `set`'s characters at the end (Python `rstrip(chars)`).
     func trimmingTrailingScalars(in set: String) -> String {
-        let members = Set(set.unicodeScalars)
-        var scalars = unicodeScalars[...]
-        while let last = scalars.last, members.contains(last) { scalars = scalars.dropLast() }
-        return String(String.UnicodeScalarView(scalars))
+        let members = set.unicodeScalars
+        guard let last = unicodeScalars.last, members.contains(last) else { return self }
+        var end = unicodeScalars.endIndex
+        while end > startIndex, members.contains(unicodeScalars[unicodeScalars.index(before: end)]) { unicodeScalars.formIndex(before: &end) }
+        return String(self[..<end])
     }
 }

@@ -12,7 +12,7 @@ enum NoticeCut {
             + #"headers? of the (original|returned)|the (original )?message (headers? )?(follows|is attached)|"#
             + #"content-type: message/rfc822|start of (the )?(returned|original)|forwarded message|"#
             + #"the header of the original message|the original message headers)"#,
-        caseInsensitive: true, prefilter: false)
+        case: .asciiFolded, prefilter: false)
 
     /// Header fields that never occur in a notice (at column 0, followed by whitespace).
     private static let headerNames: Set<String> = [
@@ -26,12 +26,27 @@ enum NoticeCut {
         }
         for index in lines.indices.dropFirst() {
             let line = String(lines[index])
-            if isHeaderLine(line) || separator.prefixMatch(in: line) != nil {
+            if isHeaderLine(line) || isSeparator(line) {
                 lines.removeSubrange(index...)
                 break
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Whether the line can match `separator` at all: after spaces and `-=_*#>`, every one of its
+    /// wordings starts with one of `(orubtcmhsf` and contains one of these words.
+    private static let separatorWords = ["message", "original", "returned", "copy", "below", "unsent", "undelivered", "rejected", "bounced"]
+        .map { Array($0.utf8) }
+
+    private static func isSeparator(_ line: String) -> Bool {
+        for scalar in line.unicodeScalars {
+            if scalar.isPythonSpace || "-=_*#>".unicodeScalars.contains(scalar) { continue }
+            guard "(orubtcmhsfORUBTCMHSF".unicodeScalars.contains(scalar) else { return false }
+            let text = InboxText(line)
+            return separatorWords.contains(where: text.contains) && separator.prefixMatch(in: text) != nil
+        }
+        return false
     }
 
     /// `^(return-path|received|...|x-[a-z0-9-]+|content-transfer-encoding):\s`, any case.

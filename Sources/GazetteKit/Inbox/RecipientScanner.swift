@@ -7,7 +7,7 @@ enum RecipientScanner {
     private static let lead = InboxPattern(
         #"^\s*(?:[>*\u2022-]+\s*|\d+[.)]\s+)?(?:"[^"@]*"\s*)?<?"?("# + address + #")"?>?(?![A-Za-z0-9@_-]|\.[A-Za-z0-9])"#)
     /// The address of an SMTP RCPT command in a transcript.
-    private static let rcptCommand = InboxPattern(#"rcpt to:\s*<?("# + address + ")", caseInsensitive: true)
+    private static let rcptCommand = InboxPattern(#"rcpt to:\s*<?("# + address + ")", case: .asciiFolded)
     /// "Recipient: a@b", "Original-Recipient: rfc822;a@b", "Could not be delivered to: <a@b>", ...
     private static let labelled = InboxPattern(
         #"(?:(?:recipient(?:s|\(s\))?|failed (?:recipient|address))(?:\s+[\w-]+){0,4}\s*[:;]|"#
@@ -15,14 +15,14 @@ enum RecipientScanner {
             + #"(?:deliver|delivered|delivery|send|sent|sending|undeliverable|addressed)(?:\s+[\w-]+){0,2}\s+to\s*:|"#
             + #"(?:deliver|delivered|delivery|send|sent|sending|undeliverable|addressed)(?:\s+[\w-]+){0,2}\s+to(?=\s+<?"# + address + "))"
             + #"\s*(?:rfc822;\s*)?<?"?("# + address + ")",
-        caseInsensitive: true)
+        case: .asciiFolded)
     /// "Address: <a@b>" (brackets required).
-    private static let bracketLabel = InboxPattern(#"\baddress\s*:\s*<("# + address + ")>", caseInsensitive: true)
+    private static let bracketLabel = InboxPattern(#"\baddress\s*:\s*<("# + address + ")>", case: .asciiFolded)
     /// An error statement ending with the address: "User's mailbox is full: <a@b>".
     private static let trailing = InboxPattern(#"^(.{6,120}?):\s*<?("# + address + #")>?\s*$"#)
     /// An SMTP reply line quoting the address: "550 5.1.1 <a@b>... User unknown".
     static let replyLine = InboxPattern(
-        #"^\s*(?:<<<\s*)?[45]\d\d[ -](?:[45]\.\d{1,3}\.\d{1,3}\s+)?[^<]{0,40}?<("# + address + ")>", caseInsensitive: true)
+        #"^\s*(?:<<<\s*)?[45]\d\d[ -](?:[45]\.\d{1,3}\.\d{1,3}\s+)?[^<]{0,40}?<("# + address + ")>", case: .asciiFolded)
 
     /// The candidate addresses of each notice line that has any, before exclusions: they do not
     /// depend on what is excluded, so one scan serves every call of `recipients`.

@@ -9,7 +9,7 @@ enum SMTPCommand: String {
             + #"|(rcpt to|rcpt|data|mail from) command|does not like (recipient|sender)|smtp command\W{1,10}(data|rcpt|mail)\b"#
             + #"|(?:in reply to|after|during) (?:the )?(?:initial )?(greeting|banner|ehlo|helo)\b|my name was (rejected)"#
             + #"|most progress was (rcpt to|rcpt|data|mail from) response"#,
-        caseInsensitive: true)
+        case: .asciiFolded)
 
     static func find(in text: String) -> SMTPCommand? {
         var last: SMTPCommand?
