@@ -4,36 +4,12 @@ import Foundation
 /// `Tests/Servers/http_server.py` on 127.0.0.1 and a free port, one per test.
 /// It exits when this object closes its standard input (in `deinit`, or if the test process dies).
 final class HTTPTestServer: @unchecked Sendable {
-    let port: Int
-    private let process = Process()
-    private let input = Pipe()
+    private let server: TestServerProcess
+    var port: Int { server.port }
 
     /// Serves `/file/...` from `root` (default: `Tests/Fixtures`); `http10` answers as HTTP/1.0.
     init(root: URL = TestPaths.fixtures, http10: Bool = false) throws {
-        let output = Pipe()
-        process.executableURL = TestPaths.python
-        process.arguments = [TestPaths.servers.appendingPathComponent("http_server.py").path,
-                             "--root", root.path] + (http10 ? ["--http10"] : [])
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        port = try Self.readPort(from: output.fileHandleForReading)
-    }
-
-    deinit {
-        try? input.fileHandleForWriting.close()
-        process.terminate()
-        process.waitUntilExit()
-    }
-
-    static func readPort(from handle: FileHandle) throws -> Int {
-        var line = Data()
-        while let byte = try handle.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) { line.append(byte) }
-        let text = String(decoding: line, as: UTF8.self)
-        guard text.hasPrefix("PORT "), let port = Int(text.dropFirst(5)) else {
-            throw TestServerError(message: "test server did not report its port: \(text)")
-        }
-        return port
+        server = try TestServerProcess(script: "http_server.py", ["--root", root.path] + (http10 ? ["--http10"] : []))
     }
 
     /// A URL on this server; `host` may be `localhost` to count as a second host.
@@ -53,9 +29,4 @@ final class HTTPTestServer: @unchecked Sendable {
         let headers = try stats()["headers"] as? [String: [String: String]] ?? [:]
         return headers[path] ?? [:]
     }
-}
-
-struct TestServerError: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
 }

@@ -4,25 +4,13 @@ import Foundation
 /// account, `bounces` / `secret`, whose Maildir the test fills directly. Stops when this object goes.
 final class IMAPTestServer: @unchecked Sendable {
     static let available = FileManager.default.isExecutableFile(atPath: "/usr/sbin/dovecot")
-    let port: Int
     let root: URL
-    private let process = Process()
-    private let input = Pipe()
+    private let server: TestServerProcess
+    var port: Int { server.port }
 
     init() throws {
         root = try TestPaths.temporaryDirectory()
-        let output = Pipe()
-        process.executableURL = TestPaths.python
-        process.arguments = [TestPaths.servers.appendingPathComponent("imap_server.py").path, "--root", root.path]
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        port = try HTTPTestServer.readPort(from: output.fileHandleForReading)
-    }
-
-    deinit {
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
+        server = try TestServerProcess(script: "imap_server.py", ["--root", root.path], terminates: false)
     }
 
     var url: String { "imap://bounces@127.0.0.1:\(port)/INBOX" }

@@ -3,34 +3,20 @@ import Foundation
 /// `Tests/Servers/smtp_server.py` (aiosmtpd) on 127.0.0.1 and a free port, one per test, saving
 /// what it accepts into its own folder. It exits when this object closes its standard input.
 final class SMTPTestServer: @unchecked Sendable {
-    let port: Int
     let maildir: URL
     let tlsDirectory: URL?
-    private let process = Process()
-    private let input = Pipe()
+    private let server: TestServerProcess
+    var port: Int { server.port }
 
     /// `options` are the script's flags (`--auth user:pass`, `--tempfail 1`, `--reject addr`, `--drop 1`).
     init(_ options: [String] = [], tls: Bool = false) throws {
         let root = try TestPaths.temporaryDirectory()
         maildir = root.appendingPathComponent("mail")
         tlsDirectory = tls ? root.appendingPathComponent("tls") : nil
-        let output = Pipe()
-        process.executableURL = TestPaths.python
-        process.arguments = [TestPaths.servers.appendingPathComponent("smtp_server.py").path, "--maildir", maildir.path]
-            + options + (tlsDirectory.map { ["--tls", $0.path] } ?? [])
-        process.standardInput = input
-        process.standardOutput = output
         // The server's own log (TLS handshakes refused on purpose, say) goes beside its mail.
-        _ = FileManager.default.createFile(atPath: root.appendingPathComponent("server.log").path, contents: nil)
-        process.standardError = try FileHandle(forWritingTo: root.appendingPathComponent("server.log"))
-        try process.run()
-        port = try HTTPTestServer.readPort(from: output.fileHandleForReading)
-    }
-
-    deinit {
-        try? input.fileHandleForWriting.close()
-        process.terminate()
-        process.waitUntilExit()
+        server = try TestServerProcess(script: "smtp_server.py",
+                                       ["--maildir", maildir.path] + options + (tlsDirectory.map { ["--tls", $0.path] } ?? []),
+                                       log: root.appendingPathComponent("server.log"))
     }
 
     var url: String { "smtp://127.0.0.1:\(port)" }
