@@ -5,10 +5,10 @@
 # (docs/serve-*.png) and the test digest without its style block and on a phone, light and dark.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v chromium >/dev/null; then
+if ! command -v chromium >/dev/null || [ ! -d /usr/share/fonts/truetype/wqy ]; then  # CJK glyphs for the sample's Japanese item
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core fonts-wqy-zenhei >/dev/null
 fi
 scripts/setup.sh
 swift build --product gazette

@@ -8,16 +8,63 @@ For each case (no style at 375 and 600 px, styled light and dark at 375 and 600 
 horizontal overflow (the page is no wider than the window) and that every headline, lead paragraph
 and link is displayed inside the window's width. Without style, every <style> element is removed
 first, as Gmail apps with non-Google accounts do. Screenshots go to SHOTS: digest-phone-nostyle.png,
-digest-desktop-nostyle.png, digest-phone.png, digest-phone-dark.png. Prints "ok" or fails.
+digest-desktop-nostyle.png, digest-phone.png, digest-phone-dark.png. Prints "ok (N pictures)" or fails.
+
+The digest's pictures are remote (https) and the test is offline: in the copies the browser opens,
+each <img> URL is pointed at a loopback HTTP server that answers with a generated PNG of the size
+the digest declares, so the screenshots show the pictures and the checks cover their width too.
 """
+import http.server
 import os
 import re
+import struct
 import sys
 import tempfile
+import threading
+import zlib
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+
+
+def png(width, height):
+    """A width x height PNG: a sky-to-sea gradient, standing in for a news photo."""
+    rows = b"".join(b"\x00" + bytes((40 + y * 120 // height, 90 + y * 100 // height, 160 + y * 60 // height)) * width
+                    for y in range(height))
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows, 6)) + chunk(b"IEND", b""))
+
+
+def serve_pictures(html):
+    """Starts a loopback server for the digest's <img> URLs; returns the HTML pointing at it."""
+    images = {}
+    def repoint(match):
+        tag = match.group(0)
+        width = re.search(r'width="(\d+)"', tag)
+        height = re.search(r'height="(\d+)"', tag)
+        path = "/%d.png" % len(images)
+        w = int(width.group(1)) if width else 600
+        images[path] = png(w, int(height.group(1)) if height else w * 2 // 3)
+        return re.sub(r'src="https://[^"]*"', 'src="http://127.0.0.1:{port}%s"' % path, tag)
+    html = re.sub(r"<img\b[^>]*>", repoint, html)
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            body = images.get(self.path)
+            self.send_response(200 if body else 404)
+            self.send_header("Content-Type", "image/png")
+            self.send_header("Content-Length", str(len(body or b"")))
+            self.end_headers()
+            self.wfile.write(body or b"")
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return html.replace("{port}", str(server.server_address[1])), len(images)
 
 
 def browser(width, dark):
@@ -43,6 +90,11 @@ def check(path, width, dark, shots, name):
         inner = min(width, driver.execute_script("return window.innerWidth"))
         scroll = driver.execute_script("return document.documentElement.scrollWidth")
         assert scroll <= inner, "%s: page is %d px wide in a %d px window" % (name or "digest-%d" % width, scroll, inner)
+        for image in driver.find_elements(By.TAG_NAME, "img"):
+            loaded, right = driver.execute_script(
+                "var i = arguments[0]; return [i.complete && i.naturalWidth > 0, i.getBoundingClientRect().right];", image)
+            assert loaded, "%s: picture %s did not load" % (name, image.get_attribute("src"))
+            assert right <= inner + 0.5, "%s: a picture reaches %d px of %d" % (name, right, inner)
         elements = driver.find_elements(By.CSS_SELECTOR, "h3, p.gz-text, a[href]")
         assert len(elements) >= 5, "%s: only %d headlines, leads and links" % (name, len(elements))
         for element in elements:
@@ -66,12 +118,15 @@ def check(path, width, dark, shots, name):
 
 def main():
     path, shots = os.path.abspath(sys.argv[1]), sys.argv[2] if len(sys.argv) > 2 else ""
-    html = open(path, encoding="utf-8").read()
+    html, pictures = serve_pictures(open(path, encoding="utf-8").read())
     bare = re.sub(r"<style\b.*?</style>", "", html, flags=re.S | re.I)
     assert "<style" not in bare.lower()
     with tempfile.NamedTemporaryFile("w", suffix=".html", dir=os.path.dirname(path), delete=False, encoding="utf-8") as f:
         f.write(bare)
         unstyled = f.name
+    with tempfile.NamedTemporaryFile("w", suffix=".html", dir=os.path.dirname(path), delete=False, encoding="utf-8") as f:
+        f.write(html)
+        path = f.name
     try:
         check(unstyled, 375, False, shots, "digest-phone-nostyle.png")
         check(unstyled, 600, False, shots, "digest-desktop-nostyle.png")
@@ -81,7 +136,8 @@ def main():
         check(path, 600, True, shots, "")
     finally:
         os.unlink(unstyled)
-    print("ok")
+        os.unlink(path)
+    print("ok (%d pictures)" % pictures)
 
 
 if __name__ == "__main__":

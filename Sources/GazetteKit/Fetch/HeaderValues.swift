@@ -25,15 +25,9 @@ enum HeaderValues {
         return max(0, date.timeIntervalSince(now))
     }
 
-    /// IMF-fixdate, the obsolete RFC 850 form and asctime, as RFC 9110 §5.6.7 requires.
+    /// IMF-fixdate, the obsolete RFC 850 form and asctime, as RFC 9110 §5.6.7 requires; a dash
+    /// occurs only in RFC 850's date (`06-Nov-94`), so it reads as a space.
     static func httpDate(_ value: String) -> Date? {
-        for format in ["EEE, dd MMM yyyy HH:mm:ss zzz", "EEEE, dd-MMM-yy HH:mm:ss zzz", "EEE MMM d HH:mm:ss yyyy"] {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = TimeZone(identifier: "GMT")
-            formatter.dateFormat = format
-            if let date = formatter.date(from: value) { return date }
-        }
-        return nil
+        Timestamp.parse(value.replacingOccurrences(of: "-", with: " "))
     }
 }

@@ -9,10 +9,8 @@ public enum InboxFile {
     /// The first `limit` bytes of the file, and whether there was more.
     public static func read(_ path: String, limit: Int = defaultLimit) throws(PosixError) -> (bytes: [UInt8], truncated: Bool) {
         let file = try PosixFile(path: path, flags: O_RDONLY)
-        let size = lseek(file.descriptor, 0, SEEK_END)
-        guard size >= 0 else { throw PosixError(path: path, operation: "lseek", code: errno) }
         var bytes: [UInt8] = []
-        var wanted = min(Int(size), limit) + 1  // one more byte tells whether there is more
+        var wanted = min(file.size < 0 ? limit : file.size, limit) + 1  // one more byte tells whether there is more
         while wanted > 0 {
             let piece = file.read(count: min(wanted, 1 << 20), at: bytes.count)
             if piece.isEmpty { break }

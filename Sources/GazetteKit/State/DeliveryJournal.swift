@@ -139,11 +139,8 @@ final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
     /// Whether the edition is closed (`complete` or `abandoned`, always the last entry). Reads
     /// only the end of the file, so old journals of big lists cost nothing to check.
     var isComplete: Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let size = (try? handle.seekToEnd()) ?? 0
-        try? handle.seek(toOffset: size > 4096 ? size - 4096 : 0)
-        let tail = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
+        guard let file = try? PosixFile(path: path, flags: O_RDONLY), case let size = file.size, size >= 0 else { return false }
+        let tail = String(decoding: file.read(count: min(size, 4096), at: max(0, size - 4096)), as: UTF8.self)
         guard let last = tail.split(separator: "\n").last else { return false }
         return last.contains("\"event\":\"complete\"") || last.contains("\"event\":\"abandoned\"")
     }
@@ -207,7 +204,7 @@ final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
     func archive() {
         guard exists else { return }
         let stamp = Int(Date().timeIntervalSince1970)
-        try? FileManager.default.moveItem(atPath: path, toPath: path + ".forced-\(stamp)")
+        try? PosixFile.rename(path, to: path + ".forced-\(stamp)")
     }
 
     /// Appends one line. A line that cannot be written whole is cut off again (so the file never

@@ -90,22 +90,27 @@ final class ContentExtractor {
         var hidden = false
         var ariaHidden, style, role, itemprop, `class`, id: MarkupText?
 
-        private static let names = WordTable([
-            ("hidden", 1), ("aria-hidden", 2), ("style", 3), ("role", 4), ("itemprop", 5), ("class", 6), ("id", 7),
-        ])
+        /// The attributes read, by their code in `names` (0 is any other attribute).
+        private enum Name: UInt16, CaseIterable {
+            case hidden = 1, ariaHidden, style, role, itemprop, `class`, id
+
+            var spelling: String { self == .ariaHidden ? "aria-hidden" : "\(self)" }
+        }
+
+        private static let names = WordTable(Name.allCases.map { ($0.spelling, $0.rawValue) })
 
         init(_ element: HTMLElement) {
             var read = ReadAttributes()
             element.forEachAttribute { name, value in
-                switch name.value(in: Self.names) {
-                case 1: read.hidden = true
-                case 2: read.ariaHidden = value
-                case 3: read.style = value
-                case 4: read.role = value
-                case 5: read.itemprop = value
-                case 6: read.class = value
-                case 7: read.id = value
-                default: break
+                switch Name(rawValue: name.value(in: Self.names)) {
+                case .hidden?: read.hidden = true
+                case .ariaHidden?: read.ariaHidden = value
+                case .style?: read.style = value
+                case .role?: read.role = value
+                case .itemprop?: read.itemprop = value
+                case .class?: read.class = value
+                case .id?: read.id = value
+                case nil: break
                 }
             }
             self = read

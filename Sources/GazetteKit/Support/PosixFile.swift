@@ -93,7 +93,7 @@ final class PosixFile {
         }
     }
 
-    /// The file's size (its end).
+    /// The file's size (its end); -1 when it cannot be told.
     var size: Int { Int(lseek(descriptor, 0, SEEK_END)) }
 
     func truncate(to length: Int) { _ = ftruncate(descriptor, off_t(length)) }

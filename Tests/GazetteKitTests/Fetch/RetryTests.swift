@@ -27,6 +27,12 @@ import Testing
         #expect(result.attempts == 1)
     }
 
+    @Test(arguments: ["Sun, 06 Nov 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT", "Sun Nov  6 08:49:37 1994"])
+    func httpDatesInAllThreeFormsAreRead(_ value: String) {
+        #expect(HeaderValues.httpDate(value) == Date(timeIntervalSince1970: 784_111_777))
+        #expect(HeaderValues.retryAfter(value, now: Date(timeIntervalSince1970: 784_111_700)) == 77)
+    }
+
     @Test func retryAfterIsHonoured() async throws {
         let server = try HTTPTestServer()
         let result = await Fetcher(options: .forTests()).fetch([server.url("/flaky/k?fail=1&code=429&retry_after=1")])[0]

@@ -15,7 +15,7 @@ import Testing
         try #require(rendered.html).write(to: file, atomically: true, encoding: .utf8)
         let shots = ProcessInfo.processInfo.environment["GAZETTE_SCREENSHOTS"] ?? folder.path
         let (status, output) = try PythonScript.run(TestPaths.repository.appendingPathComponent("Tests/Browser/digest_layout.py"), [file.path, shots])
-        #expect(status == 0 && output.hasSuffix("ok\n"), "\(output)")
+        #expect(status == 0 && output.hasSuffix("ok (1 pictures)\n"), "\(output)")
         for name in ["digest-phone-nostyle.png", "digest-desktop-nostyle.png", "digest-phone.png", "digest-phone-dark.png"] {
             let data = try Data(contentsOf: URL(fileURLWithPath: shots).appendingPathComponent(name))
             #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(name) is not a PNG")

@@ -28,10 +28,23 @@ enum TestPaths {
 
     static func fixture(_ name: String) -> URL { fixtures.appendingPathComponent(name) }
 
-    /// A new empty directory under the system's temp directory.
+    /// A new empty directory in this test process's scratch folder.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-test-\(UUID().uuidString)")
+        let url = scratch.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// `gazette-tests-<pid>` under the system's temp directory. The tests leave their folders for
+    /// a post-mortem; the first use removes the scratch folders of test processes that are gone,
+    /// so at most one run's folders are kept.
+    private static let scratch: URL = {
+        let base = FileManager.default.temporaryDirectory
+        let prefix = "gazette-tests-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: base.path)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: base.appendingPathComponent(name))
+        }
+        return base.appendingPathComponent("\(prefix)\(getpid())")
+    }()
 }
