@@ -7,6 +7,8 @@ enum InboxBatch {
     struct Report {
         var line: [UInt8] = []
         var problem: String?
+        /// The file could not be read (a truncated one was, in part).
+        var unreadable = false
     }
 
     /// Classifies one file; an unreadable file gives no findings and a problem line.
@@ -19,6 +21,7 @@ enum InboxBatch {
             findings = BounceClassifier.classify(InboxMessage(bytes: bytes))
         } catch {
             report.problem = "\(path): cannot be read: \(error.reason)"
+            report.unreadable = true
         }
         var json = JSON.Writer()
         json.beginObject()
@@ -39,12 +42,15 @@ enum InboxBatch {
     }
 
     /// Classifies `paths` (shown as `names`) on `jobs` threads; `emit` gets the JSON lines in
-    /// order and `warn` the problem lines.
-    static func run(paths: [String], names: [String], jobs: Int, emit: ([UInt8]) -> Void, warn: (String) -> Void) {
+    /// order and `warn` the problem lines. False when a file could not be read.
+    static func run(paths: [String], names: [String], jobs: Int, emit: ([UInt8]) -> Void, warn: (String) -> Void) -> Bool {
+        var ok = true
         OrderedBatch.run(count: paths.count, jobs: jobs, chunkPerJob: 64,
                          work: { report(path: paths[$0], name: names[$0]) }) { report in
             emit(report.line)
             if let problem = report.problem { warn(problem) }
+            ok = ok && !report.unreadable
         }
+        return ok
     }
 }

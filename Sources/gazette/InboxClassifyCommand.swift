@@ -9,8 +9,8 @@ struct InboxClassifyCommand: ParsableCommand {
         discussion: """
         Prints one JSON line per message file: {"file": NAME, "results": [{"recipient", "kind", "reason", \
         "status"}]}, kind being hard, soft, complaint or ignore; results is empty when the message names no \
-        failed recipient. A file that cannot be read gets empty results and a line on standard error; files \
-        larger than 10 MiB are classified from their first 10 MiB.
+        failed recipient. A file that cannot be read gets empty results and a line on standard error (and the \
+        exit status is 1); files larger than 10 MiB are classified from their first 10 MiB.
         """
     )
 
@@ -35,8 +35,9 @@ struct InboxClassifyCommand: ParsableCommand {
             names = try OrderedBatch.files(in: batch)
             paths = names.map { (batch as NSString).appendingPathComponent($0) }
         }
-        InboxBatch.run(paths: paths, names: names, jobs: jobs,
-                       emit: { FileHandle.standardOutput.write(Data($0)) },
-                       warn: { Diagnostics.error($0) })
+        let ok = InboxBatch.run(paths: paths, names: names, jobs: jobs,
+                                emit: { FileHandle.standardOutput.write(Data($0)) },
+                                warn: { Diagnostics.error($0) })
+        if !ok { throw ExitCode(1) }
     }
 }

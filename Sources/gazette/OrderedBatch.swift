@@ -5,7 +5,7 @@ import Foundation
 enum OrderedBatch {
     /// Runs `work` for `0..<count` on `jobs` threads, `chunkPerJob` inputs per thread at a time,
     /// and gives each result to `emit` in index order.
-    static func run<Result>(count: Int, jobs: Int, chunkPerJob: Int,
+    static func run<Result: Sendable>(count: Int, jobs: Int, chunkPerJob: Int,
                             work: @Sendable (Int) -> Result, emit: (Result) -> Void) {
         let chunkSize = max(1, jobs) * max(1, chunkPerJob)
         for chunkStart in stride(from: 0, to: count, by: chunkSize) {
@@ -17,11 +17,12 @@ enum OrderedBatch {
                 slots.deallocate()
             }
             nonisolated(unsafe) let shared = slots  // each iteration writes its own slot
-            let one: @Sendable (Int) -> Void = { offset in shared[offset] = work(range.lowerBound + offset) }
-            if jobs <= 1 || range.count == 1 {
-                (0..<range.count).forEach(one)
-            } else {
-                DispatchQueue.concurrentPerform(iterations: range.count, execute: one)
+            let threads = min(max(1, jobs), range.count)
+            // `threads` workers, each taking every `threads`-th input of the chunk
+            DispatchQueue.concurrentPerform(iterations: threads) { worker in
+                for offset in stride(from: worker, to: range.count, by: threads) {
+                    shared[offset] = work(range.lowerBound + offset)
+                }
             }
             for case let result? in slots { emit(result) }
         }

@@ -41,15 +41,6 @@ def png(width, height):
 def serve_pictures(html):
     """Starts a loopback server for the digest's <img> URLs; returns the HTML pointing at it."""
     images = {}
-    def repoint(match):
-        tag = match.group(0)
-        width = re.search(r'width="(\d+)"', tag)
-        height = re.search(r'height="(\d+)"', tag)
-        path = "/%d.png" % len(images)
-        w = int(width.group(1)) if width else 600
-        images[path] = png(w, int(height.group(1)) if height else w * 2 // 3)
-        return re.sub(r'src="https://[^"]*"', 'src="http://127.0.0.1:{port}%s"' % path, tag)
-    html = re.sub(r"<img\b[^>]*>", repoint, html)
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self):
@@ -64,7 +55,17 @@ def serve_pictures(html):
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return html.replace("{port}", str(server.server_address[1])), len(images)
+    origin = "http://127.0.0.1:%d" % server.server_address[1]
+
+    def repoint(match):
+        tag = match.group(0)
+        width = re.search(r'width="(\d+)"', tag)
+        height = re.search(r'height="(\d+)"', tag)
+        path = "/%d.png" % len(images)
+        w = int(width.group(1)) if width else 600
+        images[path] = png(w, int(height.group(1)) if height else w * 2 // 3)
+        return re.sub(r'src="https://[^"]*"', 'src="%s%s"' % (origin, path), tag)
+    return re.sub(r"<img\b[^>]*>", repoint, html), len(images)
 
 
 def browser(width, dark):

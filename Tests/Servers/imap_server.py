@@ -100,19 +100,30 @@ service stats {{
         except OSError:
             time.sleep(0.05)
     else:
-        server.terminate()
+        stop(server)
         sys.stderr.write(open(os.path.join(root, "dovecot.log")).read() if os.path.exists(os.path.join(root, "dovecot.log")) else "dovecot did not start\n")
         sys.exit(1)
     print("PORT %d" % port, flush=True)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # a SIGTERM still stops Dovecot below
     try:
         sys.stdin.read()
     finally:
-        server.terminate()
-        try:
-            server.wait(3)
-        except subprocess.TimeoutExpired:  # a client still connected keeps the master waiting
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+        stop(server)
+
+
+def stop(server):
+    """Stops Dovecot and every process of its session (a client still connected keeps the master
+    waiting; its children would outlive it)."""
+    server.terminate()
+    try:
+        server.wait(3)
+    except subprocess.TimeoutExpired:
+        pass
+    try:
+        os.killpg(server.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    server.wait()
 
 
 if __name__ == "__main__":

@@ -25,9 +25,16 @@ enum HeaderValues {
         return max(0, date.timeIntervalSince(now))
     }
 
-    /// IMF-fixdate, the obsolete RFC 850 form and asctime, as RFC 9110 §5.6.7 requires; a dash
-    /// occurs only in RFC 850's date (`06-Nov-94`), so it reads as a space.
+    /// IMF-fixdate, the obsolete RFC 850 form and asctime, as RFC 9110 §5.6.7 requires; RFC 850's
+    /// date (`06-Nov-94`) is read with spaces for its dashes.
     static func httpDate(_ value: String) -> Date? {
-        Timestamp.parse(value.replacingOccurrences(of: "-", with: " "))
+        let words = value.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+            let parts = word.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0].allSatisfy(\.isNumber), parts[1].allSatisfy(\.isLetter), parts[2].allSatisfy(\.isNumber) else {
+                return String(word)
+            }
+            return parts.joined(separator: " ")
+        }
+        return Timestamp.parse(words.joined(separator: " "))
     }
 }

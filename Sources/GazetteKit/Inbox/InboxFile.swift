@@ -10,12 +10,15 @@ public enum InboxFile {
     public static func read(_ path: String, limit: Int = defaultLimit) throws(PosixError) -> (bytes: [UInt8], truncated: Bool) {
         let file = try PosixFile(path: path, flags: O_RDONLY)
         var bytes: [UInt8] = []
-        var wanted = min(file.size < 0 ? limit : file.size, limit) + 1  // one more byte tells whether there is more
-        while wanted > 0 {
-            let piece = file.read(count: min(wanted, 1 << 20), at: bytes.count)
-            if piece.isEmpty { break }
-            bytes += piece
-            wanted -= piece.count
+        // The size only sizes the first read (it may be 0 or stale); reading goes on to the end
+        // or to one byte past the cap, which tells whether there is more.
+        var piece = min(max(file.size, 0), limit) + 1
+        while bytes.count <= limit {
+            let wanted = min(piece, limit + 1 - bytes.count)
+            let read = try file.read(upTo: wanted, at: bytes.count)
+            bytes += read
+            if read.count < wanted { break }  // the end of the file
+            piece = 1 << 20
         }
         let truncated = bytes.count > limit
         if truncated { bytes.removeLast(bytes.count - limit) }

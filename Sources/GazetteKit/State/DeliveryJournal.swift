@@ -204,7 +204,14 @@ final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
     func archive() {
         guard exists else { return }
         let stamp = Int(Date().timeIntervalSince1970)
-        try? PosixFile.rename(path, to: path + ".forced-\(stamp)")
+        // link, then unlink: an archive from an earlier --force in the same second is kept
+        for attempt in 0..<100 {
+            let target = path + ".forced-\(stamp)" + (attempt == 0 ? "" : "-\(attempt)")
+            if (try? PosixFile.link(path, to: target)) != nil {
+                PosixFile.remove(path)
+                return
+            }
+        }
     }
 
     /// Appends one line. A line that cannot be written whole is cut off again (so the file never

@@ -64,6 +64,17 @@ final class PosixFile {
         return n > 0 ? Array(buffer[0..<n]) : []
     }
 
+    /// Up to `count` bytes from `offset` (fewer at the end, none past it); throws when reading
+    /// fails, as it does on a directory.
+    func read(upTo count: Int, at offset: Int) throws(PosixError) -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: count)
+        var n: Int
+        repeat { n = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, count, off_t(offset)) } } while n < 0 && errno == EINTR
+        guard n >= 0 else { throw PosixError(path: path, operation: "read", code: errno) }
+        buffer.removeLast(count - n)
+        return buffer
+    }
+
     /// The whole file from the start, read straight into the array; nil when reading fails.
     func readAll() -> [UInt8]? {
         let end = lseek(descriptor, 0, SEEK_END)

@@ -33,6 +33,10 @@ import Testing
         #expect(HeaderValues.retryAfter(value, now: Date(timeIntervalSince1970: 784_111_700)) == 77)
     }
 
+    @Test func aNumericZoneInAnHTTPDateIsRead() {
+        #expect(HeaderValues.httpDate("Sun, 06 Nov 1994 03:49:37 -0500") == Date(timeIntervalSince1970: 784_111_777))
+    }
+
     @Test func retryAfterIsHonoured() async throws {
         let server = try HTTPTestServer()
         let result = await Fetcher(options: .forTests()).fetch([server.url("/flaky/k?fail=1&code=429&retry_after=1")])[0]

@@ -35,16 +35,28 @@ enum TestPaths {
         return url
     }
 
-    /// `gazette-tests-<pid>` under the system's temp directory. The tests leave their folders for
-    /// a post-mortem; the first use removes the scratch folders of test processes that are gone,
-    /// so at most one run's folders are kept.
+    /// `gazette-tests-<pid>` under the system's temp directory, owned through a lock on its
+    /// `.owner` file that this process holds until it ends. The tests leave their folders for a
+    /// post-mortem; the first use removes the scratch folders whose owner has ended (their lock
+    /// can be taken), so at most one run's folders are kept.
     private static let scratch: URL = {
         let base = FileManager.default.temporaryDirectory
         let prefix = "gazette-tests-"
         for name in (try? FileManager.default.contentsOfDirectory(atPath: base.path)) ?? [] where name.hasPrefix(prefix) {
-            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
-            try? FileManager.default.removeItem(at: base.appendingPathComponent(name))
+            let folder = base.appendingPathComponent(name)
+            let owner = open(folder.appendingPathComponent(".owner").path, O_RDONLY | O_CLOEXEC)
+            guard owner >= 0 else { continue }  // being set up, or not ours
+            if flock(owner, LOCK_EX | LOCK_NB) == 0 { try? FileManager.default.removeItem(at: folder) }
+            close(owner)
         }
-        return base.appendingPathComponent("\(prefix)\(getpid())")
+        // Set up under a name the sweep ignores, then renamed with its lock already held.
+        let mine = base.appendingPathComponent("\(prefix)\(getpid())")
+        let setup = base.appendingPathComponent(".\(prefix)\(getpid())")
+        try? FileManager.default.createDirectory(at: setup, withIntermediateDirectories: true)
+        let owner = open(setup.appendingPathComponent(".owner").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        if owner >= 0 { flock(owner, LOCK_EX) }  // held, never closed, until the process ends
+        try? FileManager.default.removeItem(at: mine)  // a folder of an earlier process with this pid
+        rename(setup.path, mine.path)
+        return mine
     }()
 }

@@ -23,7 +23,13 @@ final class TestServerProcess: @unchecked Sendable {
             process.standardError = try FileHandle(forWritingTo: log)
         }
         try process.run()
-        port = try Self.readPort(from: output.fileHandleForReading)
+        do {
+            port = try Self.readPort(from: output.fileHandleForReading)
+        } catch {
+            process.terminate()
+            process.waitUntilExit()
+            throw error
+        }
     }
 
     deinit {
