@@ -33,4 +33,4 @@ echo "docs/digest-600-dark.png"
 # browser test (Tests/Browser/serve_flow.py) while it walks through them.
 scripts/setup.sh --tests
 GAZETTE_SCREENSHOTS="$PWD/docs" swift test --filter "ServeBrowserTests|DigestBrowserTests" >/dev/null
-ls docs/serve-*.png docs/digest-phone*.png docs/digest-desktop-nostyle.png
+ls docs/serve-*.png docs/digest-phone*.png docs/digest-desktop*.png

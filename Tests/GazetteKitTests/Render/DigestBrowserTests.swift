@@ -16,7 +16,8 @@ import Testing
         let shots = ProcessInfo.processInfo.environment["GAZETTE_SCREENSHOTS"] ?? folder.path
         let (status, output) = try PythonScript.run(TestPaths.repository.appendingPathComponent("Tests/Browser/digest_layout.py"), [file.path, shots])
         #expect(status == 0 && output.hasSuffix("ok (1 pictures)\n"), "\(output)")
-        for name in ["digest-phone-nostyle.png", "digest-desktop-nostyle.png", "digest-phone.png", "digest-phone-dark.png"] {
+        for name in ["digest-phone-nostyle.png", "digest-desktop-nostyle.png", "digest-phone.png", "digest-phone-dark.png",
+                     "digest-desktop.png", "digest-desktop-dark.png"] {
             let data = try Data(contentsOf: URL(fileURLWithPath: shots).appendingPathComponent(name))
             #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(name) is not a PNG")
         }
