@@ -1,12 +1,13 @@
 import Foundation
 
 /// Runs one piece of work per input on several threads and hands the results back in input
-/// order, a chunk at a time, so memory stays bounded: the engine behind every `--batch` command.
+/// order, a chunk at a time, so memory stays bounded: the engine behind the parallel `--batch`
+/// commands (feed, inbox classify, cluster).
 enum OrderedBatch {
     /// Runs `work` for `0..<count` on `jobs` threads, `chunkPerJob` inputs per thread at a time,
     /// and gives each result to `emit` in index order.
     static func run<Result: Sendable>(count: Int, jobs: Int, chunkPerJob: Int,
-                            work: @Sendable (Int) -> Result, emit: (Result) -> Void) {
+                                      work: @Sendable (Int) -> Result, emit: (Result) -> Void) {
         let chunkSize = max(1, jobs) * max(1, chunkPerJob)
         for chunkStart in stride(from: 0, to: count, by: chunkSize) {
             let range = chunkStart..<min(count, chunkStart + chunkSize)

@@ -207,8 +207,14 @@ final class DeliveryJournal: DeliveryObserver, @unchecked Sendable {
         // link, then unlink: an archive from an earlier --force in the same second is kept
         for attempt in 0..<100 {
             let target = path + ".forced-\(stamp)" + (attempt == 0 ? "" : "-\(attempt)")
-            if (try? PosixFile.link(path, to: target)) != nil {
+            do throws(PosixError) {
+                try PosixFile.link(path, to: target)
                 PosixFile.remove(path)
+                return
+            } catch where error.code == EEXIST {
+                continue
+            } catch {  // no hard links here: a rename, which may replace an archive of the same second
+                try? PosixFile.rename(path, to: target)
                 return
             }
         }

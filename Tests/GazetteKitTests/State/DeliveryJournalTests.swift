@@ -7,6 +7,19 @@ import Testing
         Message(id: "m-\(id)", envelopeFrom: "d@x.org", recipient: "\(id)@x.org", subscriberID: id, bytes: [])
     }
 
+    @Test func everyForcedRunKeepsTheJournalItReplaced() throws {
+        let state = try TestPaths.temporaryDirectory().path
+        var archived: [String] = []
+        for run in 0..<3 {  // three --force runs, most likely within one second
+            let journal = DeliveryJournal(stateDirectory: state, edition: "list.example.org/2026-11-29")
+            try journal.append(DeliveryJournal.Entry(event: "start", time: Date(timeIntervalSince1970: Double(run)), edition: journal.edition))
+            journal.archive()
+            #expect(!journal.exists)
+            archived = try FileManager.default.contentsOfDirectory(atPath: state + "/editions").filter { $0.contains(".forced-") }
+        }
+        #expect(archived.count == 3)
+    }
+
     @Test func theLastWordOnEachSubscriberWinsAndATornLineIsSkipped() throws {
         let state = try TestPaths.temporaryDirectory().path
         let journal = DeliveryJournal(stateDirectory: state, edition: "list.example.org/2026-11-29")
