@@ -77,6 +77,8 @@ struct InboxProcessCommand: ParsableCommand {
         if let standardInput {
             guard standardInput == "-" else { throw .usage("\(standardInput): give - to read standard input, or --maildir, --mbox or --imap") }
             let bytes = FileHandle.standardInput.readData(ofLength: config.inbox.maxMessageBytes)
+            // Take the rest too: an MTA whose pipe closes early counts the delivery as failed and retries.
+            while !FileHandle.standardInput.readData(ofLength: 1 << 16).isEmpty {}
             return PipedMessage(bytes: [UInt8](bytes))
         }
         if let maildir { return MaildirMailbox(path: maildir) }

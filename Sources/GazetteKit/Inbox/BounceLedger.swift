@@ -10,7 +10,9 @@ struct BounceLedger {
     let log: BounceLog
     let policy: BouncePolicy
     let stateDirectory: String
-    private(set) var events: [BounceEvent]
+    /// The bounce log's events per subscriber, and the messages processed from a mailbox.
+    private var eventsBySubscriber: [String: [BounceEvent]] = [:]
+    private(set) var processedKeys: Set<String> = []
     private var list: SubscriberList
     private var indexByID: [String: Int] = [:]
     private var history = DeliveryHistory(stateDirectory: "", subscribers: [], since: .distantPast)
@@ -21,7 +23,7 @@ struct BounceLedger {
         policy = BouncePolicy(config.inbox)
         stateDirectory = config.stateDirectory
         do { list = try store.read() } catch { throw .state(error.description) }
-        events = log.events()
+        remember(log.events())
         for (index, subscriber) in list.subscribers.enumerated() { indexByID[subscriber.id] = index }
     }
 
@@ -42,7 +44,12 @@ struct BounceLedger {
     }
 
     /// Keys of the messages already processed.
-    var processedKeys: Set<String> { Set(events.lazy.filter { $0.source == "inbox" }.map(\.message)) }
+    private mutating func remember(_ events: [BounceEvent]) {
+        for event in events {
+            eventsBySubscriber[event.subscriber, default: []].append(event)
+            if event.source == "inbox" { processedKeys.insert(event.message) }
+        }
+    }
 
     /// The subscriber a notice is about: by id when the message said, else by the address named.
     func subscriber(for notice: InboxNotice) -> Subscriber? {
@@ -59,7 +66,9 @@ struct BounceLedger {
     }
 
     /// Applies one message's notices and records them; returns a line per notice for the report.
-    mutating func apply(_ notices: [InboxNotice], messageKey: String, source: String, now: Date) throws(InboxError) -> [String] {
+    /// What a message's notices did: a report line per notice, and the events written.
+    mutating func apply(_ notices: [InboxNotice], messageKey: String, source: String, now: Date) throws(InboxError)
+        -> (lines: [String], events: [BounceEvent]) {
         var lines: [String] = [], changes: [SubscriberChange] = [], written: [BounceEvent] = []
         for notice in notices {
             guard let subscriber = subscriber(for: notice) else {
@@ -88,7 +97,7 @@ struct BounceLedger {
                 if suppressible { event.action = .bounced; changes.append(SubscriberChange(kind: .bounce, time: now, id: subscriber.id)) }
             case .soft:
                 event.action = .counted
-                let count = policy.softCount(events: events.filter { $0.subscriber == subscriber.id } + written.filter { $0.subscriber == subscriber.id } + [event],
+                let count = policy.softCount(events: (eventsBySubscriber[subscriber.id] ?? []) + written.filter { $0.subscriber == subscriber.id } + [event],
                                              deliveries: history.bySubscriber[subscriber.id] ?? [], now: now)
                 let tally = "soft bounce \(count) of \(policy.softLimit) within \(Int(policy.softDays)) days"
                 event.detail = [detail, tally].compactMap { $0 }.joined(separator: "; ")
@@ -109,8 +118,8 @@ struct BounceLedger {
         }
         do { try store.record(changes) } catch { throw .state(error.description) }
         do { try log.append(written) } catch { throw .state(error.description) }
-        events += written
-        return lines
+        remember(written)
+        return (lines, written)
     }
 
     /// `hard bounce for jo@example.org (userunknown 5.1.1): bounced`.

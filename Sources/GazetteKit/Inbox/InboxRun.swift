@@ -62,9 +62,10 @@ public struct InboxRun {
                 continue
             }
             processed.insert(key)  // the same message twice in one mailbox: once
-            var note = ""
-            if bytes.count >= config.inbox.maxMessageBytes { note = " (read the first \(config.inbox.maxMessageBytes >> 10) KiB only)" }
-            if bytes.isEmpty { summary.lines.append("\(item.label): empty message\(note)") }
+            if bytes.count >= config.inbox.maxMessageBytes {
+                summary.lines.append("\(item.label): larger than \(config.inbox.maxMessageBytes >> 10) KiB: read the first \(config.inbox.maxMessageBytes >> 10) KiB only")
+            }
+            if bytes.isEmpty { summary.lines.append("\(item.label): empty message") }
             read.append((item, key, reader.read(message, envelopeRecipient: envelopeRecipient)))
         }
         let notices = read.flatMap { entry -> [InboxNotice] in
@@ -90,9 +91,8 @@ public struct InboxRun {
                 try mailbox.markHandled(item, delete: deleteHandled)
                 deleted = deleted || deleteHandled
             case .notices(let list)?:
-                let lines = try ledger.apply(list, messageKey: key, source: "inbox", now: now)
+                let (lines, recorded) = try ledger.apply(list, messageKey: key, source: "inbox", now: now)
                 for line in lines { summary.lines.append("\(item.label): \(line)") }
-                let recorded = ledger.events.suffix(lines.count).filter { $0.message == key }
                 summary.bounced += recorded.filter { $0.action == .bounced }.count
                 summary.unsubscribed += recorded.filter { $0.action == .unsubscribed }.count
                 summary.softCounted += recorded.filter { $0.action == .counted }.count
@@ -111,6 +111,6 @@ public struct InboxRun {
         if let id = message.header("Message-ID")?.trimmingCharacters(in: CharacterSet(charactersIn: "<> \t")), !id.isEmpty, id.count <= 500 {
             return id
         }
-        return "sha:" + StableHash.hex(String(decoding: bytes, as: UTF8.self))
+        return "sha:" + StableHash.hex(bytes: bytes)
     }
 }

@@ -31,8 +31,7 @@ public struct MaildirMailbox: Mailbox {
     public func read(_ item: MailboxItem, limit: Int) throws(InboxError) -> [UInt8] {
         let file = (path as NSString).appendingPathComponent(item.key)
         do throws(PosixError) {
-            let handle = try PosixFile(path: file, flags: O_RDONLY)
-            return handle.read(count: limit, at: 0)
+            return try InboxFile.read(file, limit: limit).bytes
         } catch {
             throw .mailbox(file, reason: error.reason)
         }

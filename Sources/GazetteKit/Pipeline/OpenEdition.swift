@@ -42,7 +42,7 @@ struct OpenEdition: RunStep {
         for old in DeliveryJournal.editions(in: context.config.stateDirectory) where old.edition != DeliveryJournal.fileName(edition) {
             guard !old.isComplete else { continue }
             do {
-                for item in try old.loadDigest().sections.flatMap(\.items) { seen.record(item.keys, at: context.options.now) }
+                seen.record(edition: try old.loadDigest(), at: context.options.now)
                 changed = true
             } catch {
                 context.logger.warning("\(error.description)")
@@ -53,7 +53,7 @@ struct OpenEdition: RunStep {
             context.logger.warning("gave up edition \(old.edition): some subscribers never got it (see gazette status)")
         }
         if changed {
-            do { try seen.save(now: context.options.now) } catch { throw .state(error) }
+            do { try seen.save(now: context.options.now, storyDays: context.config.selection.storyWindowDays) } catch { throw .state(error) }
         }
     }
 }

@@ -11,12 +11,9 @@ struct RecordEdition: RunStep {
             return
         }
         let clock = Date()
-        for item in digest.sections.flatMap(\.items) {
-            seen.record(item.keys, at: context.options.now)
-            seen.record(story: item, edition: digest.editionID, at: context.options.now)
-        }
+        seen.record(edition: digest, at: context.options.now)
         do {
-            try seen.save(now: context.options.now)
+            try seen.save(now: context.options.now, storyDays: context.config.selection.storyWindowDays)
             try context.journal.append(DeliveryJournal.Entry(event: "complete", time: Date()), sync: true)
         } catch { throw .state(error) }
         context.summary.stageSeconds.append(("record", Date().timeIntervalSince(clock)))

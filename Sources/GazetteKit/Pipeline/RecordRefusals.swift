@@ -20,7 +20,7 @@ struct RecordRefusals: RunStep {
                 ledger.loadHistory(for: notices, now: now)
                 var lines: [String] = []
                 for (notice, result) in zip(notices, refusals) {
-                    lines += try ledger.apply([notice], messageKey: "smtp:" + result.messageID, source: "smtp", now: now)
+                    lines += try ledger.apply([notice], messageKey: "smtp:" + result.messageID, source: "smtp", now: now).lines
                 }
                 return lines
             }

@@ -44,10 +44,13 @@ struct SeenItems: Sendable {
         for key in keys where firstSeen[key] == nil { firstSeen[key] = date }
     }
 
-    /// Remembers an item of a sent edition as a story.
-    mutating func record(story item: DigestItem, edition: String, at date: Date) {
-        stories.append(SentStory(headline: item.headline, lead: String(item.lead.joined(separator: " ").prefix(600)),
-                                 edition: edition, sent: date))
+    /// Remembers every item of a sent (or given-up) edition: its keys, and the item as a story.
+    mutating func record(edition digest: Digest, at date: Date) {
+        for item in digest.sections.flatMap(\.items) {
+            record(item.keys, at: date)
+            stories.append(SentStory(headline: item.headline, lead: String(item.lead.joined(separator: " ").prefix(600)),
+                                     edition: digest.editionID, sent: date))
+        }
     }
 
     /// Stories sent within `days` before `now`.
@@ -55,10 +58,11 @@ struct SeenItems: Sendable {
         stories.filter { now.timeIntervalSince($0.sent) < days * 86_400 && $0.sent <= now.addingTimeInterval(86_400) }
     }
 
-    /// Writes atomically, dropping entries past the retention period (stories after a week).
-    func save(now: Date = Date()) throws(StateError) {
+    /// Writes atomically, dropping items past the retention period and stories past the story
+    /// window (`storyDays`, selection.story_window_days).
+    func save(now: Date = Date(), storyDays: Double) throws(StateError) {
         let kept = firstSeen.filter { now.timeIntervalSince($0.value) < Self.retention }
-        let recent = stories.filter { now.timeIntervalSince($0.sent) < 7 * 86_400 }
+        let recent = stories.filter { now.timeIntervalSince($0.sent) < storyDays * 86_400 }
         do {
             let data = Data(try JSON.encode(File(version: 1, items: kept, stories: recent.isEmpty ? nil : recent)))
             try AtomicFile.write(data, to: URL(fileURLWithPath: path))

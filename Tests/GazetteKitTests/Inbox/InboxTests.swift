@@ -212,7 +212,7 @@ import Testing
     }
 
     @Test func badInputIsReportedAndChangesNothing() throws {
-        let fixture = try Self.fixture()
+        let fixture = try Self.fixture(inbox: "  max_message_kib: 1024")
         #expect(try Self.runDay(fixture, 29).status == 0)
         let before = try SubscriberStore(url: fixture.root.appendingPathComponent("subscribers.json")).read()
         var random = SystemRandomNumberGenerator()
@@ -228,6 +228,8 @@ import Testing
             #expect(result.status == 0, "\(result.stderr)")
             #expect(!result.stdout.isEmpty)
         }
+        let big = try Self.inbox(fixture, ["-"], stdin: inputs[4])
+        #expect(big.stdout.contains("larger than 1024 KiB: read the first 1024 KiB only"), "\(big.stdout)")
         let stranger = try Self.inbox(fixture, ["-"], stdin: inputs[3])
         #expect(stranger.stdout.contains("stranger@example.com, which is not on the list: nothing changed"), "\(stranger.stdout)")
         #expect(try SubscriberStore(url: fixture.root.appendingPathComponent("subscribers.json")).read() == before)

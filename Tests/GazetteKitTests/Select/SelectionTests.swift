@@ -56,11 +56,24 @@ import Testing
         #expect(capped[0].items.count == 3)
     }
 
+    @Test func sentStoriesAreKeptForTheWholeStoryWindow() throws {
+        let state = try TestPaths.temporaryDirectory().path
+        var seen = try SeenItems(stateDirectory: state)
+        seen.record(edition: SampleDigest.digest, at: now)
+        let later = now.addingTimeInterval(10 * 86_400)
+        try seen.save(now: later, storyDays: 14)
+        let stories = try SeenItems(stateDirectory: state).recentStories(days: 14, now: later)
+        #expect(stories.count == SampleDigest.digest.sections.flatMap(\.items).count)
+        #expect(stories.allSatisfy { $0.edition == SampleDigest.digest.editionID })
+        try seen.save(now: later, storyDays: 7)
+        #expect(try SeenItems(stateDirectory: state).recentStories(days: 14, now: later).isEmpty)
+    }
+
     @Test func seenItemsAreNotSelectedAgain() throws {
         let state = try TestPaths.temporaryDirectory().path
         var seen = try SeenItems(stateDirectory: state)
         seen.record(["guid:a"], at: now)
-        try seen.save(now: now)
+        try seen.save(now: now, storyDays: 3)
         let reloaded = try SeenItems(stateDirectory: state)
         #expect(reloaded.existed)
         let sections = Selection(rules: SelectionRules(), now: now).run(
