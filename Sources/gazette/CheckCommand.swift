@@ -13,8 +13,8 @@ struct CheckCommand: ParsableCommand {
         guard let path = configOption.path else {
             throw ValidationError("no config found: pass --config FILE, set GAZETTE_CONFIG, or create one with gazette init DIR")
         }
-        let problems = ConfigCheck.problems(configPath: path)
-        for warning in ConfigCheck.warnings(configPath: path) { Diagnostics.note("warning: \(warning)") }
+        let (problems, warnings) = ConfigCheck.run(configPath: path)
+        for warning in warnings { Diagnostics.note("warning: \(warning)") }
         guard problems.isEmpty else {
             for problem in problems { Diagnostics.error(problem) }
             throw ExitCode(2)

@@ -17,7 +17,10 @@ enum InboxBatch {
         var findings: [BounceFinding] = []
         do {
             let (bytes, truncated) = try InboxFile.read(path)
-            if truncated { report.problem = "\(path): larger than 10 MiB; classified the first 10 MiB" }
+            if truncated {
+                let mib = InboxFile.defaultLimit >> 20
+                report.problem = "\(path): larger than \(mib) MiB; classified the first \(mib) MiB"
+            }
             findings = BounceClassifier.classify(InboxMessage(bytes: bytes))
         } catch {
             report.problem = "\(path): cannot be read: \(error.reason)"

@@ -59,8 +59,9 @@ struct ArchiveWriter {
     private func feed(_ editions: [Digest]) -> [UInt8] {
         let base = config.serve.baseURL.map { $0 + "/editions/" } ?? ""
         func escaped(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            var out: [UInt8] = []
+            PersonalisedTemplate.appendEscaped(text, to: &out)
+            return String(decoding: out, as: UTF8.self)
         }
         let updated = editions.first.map { Timestamp.rfc3339($0.editionDate) } ?? Timestamp.rfc3339(Date(timeIntervalSince1970: 0))
         var xml = """

@@ -4,10 +4,9 @@ import Foundation
 public enum ConfigCheck {
     /// Things that work but that an operator should know: digests without a working unsubscribe
     /// link, a server URL that is not https.
-    public static func warnings(configPath: String) -> [String] {
-        guard let config = try? ConfigReader.load(path: configPath) else { return [] }
+    static func warnings(_ config: Config, configPath: String) -> [String] {
         var warnings: [String] = []
-        let unsubscribe = config.links.unsubscribe.flatMap { WebLink.http($0.replacingOccurrences(of: "{token}", with: "t")) }
+        let unsubscribe = config.links.unsubscribe.flatMap { WebLink.http(LinkTemplate.fill($0, token: "t")) }
         if unsubscribe == nil {
             warnings.append("\(configPath): digests go out with no unsubscribe link (set serve.base_url and run gazette serve, "
                             + "or links.unsubscribe): Gmail and Yahoo expect RFC 8058 one-click unsubscribe from bulk senders")
@@ -20,13 +19,20 @@ public enum ConfigCheck {
         return warnings
     }
 
-    public static func problems(configPath: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+    /// Every problem of the config, its templates and subscribers file, and the warnings (only
+    /// when the config itself reads).
+    public static func run(configPath: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> (problems: [String], warnings: [String]) {
         let config: Config
         do {
             config = try ConfigReader.load(path: configPath)
         } catch {
-            return error.problems.map(\.description)
+            return (error.problems.map(\.description), [])
         }
+        return (problems(config, configPath: configPath, environment: environment), warnings(config, configPath: configPath))
+    }
+
+    static func problems(_ config: Config, configPath: String, environment: [String: String]) -> [String] {
         var problems: [String] = []
         do {
             _ = try TemplateSet(overrides: config.templateDirectory)

@@ -1,12 +1,18 @@
 import Foundation
 
 /// The config's settings handed to the stages that take them, so no stage reads `Config` itself.
+extension MessageSettings {
+    /// The config's sender and list id; `unsubscribeMailto` only for messages of the list itself.
+    init(config: Config, unsubscribeMailto: String?) {
+        self.init(fromAddress: config.sender.address, fromName: config.sender.name, replyTo: config.sender.replyTo,
+                  envelopeFrom: config.sender.envelopeFrom, listID: config.listID, unsubscribeMailto: unsubscribeMailto)
+    }
+}
+
 extension MessageFactory {
     /// Messages from the config's sender, list id and links.
     public init(config: Config, digest: Digest, templates: TemplateSet, tokens: UnsubscribeToken?) {
-        self.init(settings: MessageSettings(fromAddress: config.sender.address, fromName: config.sender.name,
-                                            replyTo: config.sender.replyTo, envelopeFrom: config.sender.envelopeFrom,
-                                            listID: config.listID, unsubscribeMailto: config.links.unsubscribeMailto),
+        self.init(settings: MessageSettings(config: config, unsubscribeMailto: config.links.unsubscribeMailto),
                   links: config.links, digest: digest, templates: templates, tokens: tokens)
     }
 }

@@ -130,7 +130,7 @@ public struct Config: Sendable {
         public var softBounceLimit = 5
         public var softBounceDays: Double = 30
         /// Messages bigger than this are read only up to it (a bounce's report is at its start).
-        public var maxMessageBytes = 10 << 20
+        public var maxMessageBytes = InboxFile.defaultLimit
     }
 
     /// The folder of the web archive.

@@ -27,8 +27,7 @@ struct BounceLog: Sendable {
         var bytes: [UInt8] = []
         for event in events {
             guard let value = try? JSONValue(encoding: event) else { continue }
-            bytes += JSON.text(value, style: .compact)
-            if bytes.last != 0x0A { bytes.append(0x0A) }
+            bytes += JSON.text(value, style: .compact) + [0x0A]
         }
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         do throws(PosixError) {

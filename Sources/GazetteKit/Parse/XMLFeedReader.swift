@@ -144,7 +144,7 @@ struct XMLFeedReader {
         guard local == "content" || local == "thumbnail", let raw = element.attribute("url").flatMap(nonEmpty) else { return current }
         if local == "content" {
             let medium = element.attribute("medium")?.lowercased(), type = element.attribute("type")?.lowercased()
-            guard medium == "image" || type?.hasPrefix("image/") == true || (medium == nil && type == nil && Self.looksLikeImage(raw)) else {
+            guard medium == "image" || (medium == nil && WebImage.isImage(type: type, url: raw)) else {
                 return current
             }
         }
@@ -153,12 +153,6 @@ struct XMLFeedReader {
         guard !image.isTiny else { return current }
         guard let current else { return image }
         return (image.width ?? 0) > (current.width ?? 0) ? image : current
-    }
-
-    /// A URL whose path ends like a picture file.
-    private static func looksLikeImage(_ url: String) -> Bool {
-        let path = (url.split(separator: "?").first ?? "").lowercased()
-        return [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"].contains { path.hasSuffix($0) }
     }
 
     /// RSS text has no type: it is HTML when it looks like HTML.

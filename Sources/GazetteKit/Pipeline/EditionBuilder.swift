@@ -16,7 +16,10 @@ struct EditionBuilder: Sendable {
     }
 
     /// `<list id>/<yyyy-mm-dd>` in the configured zone.
-    var editionID: String { "\(config.listID)/\(Timestamp.day(now, in: config.timeZone))" }
+    var editionID: String { Self.editionID(config, now: now) }
+
+    /// The edition of `now`: `<list id>/<yyyy-mm-dd>` in the configured zone.
+    static func editionID(_ config: Config, now: Date) -> String { "\(config.listID)/\(Timestamp.day(now, in: config.timeZone))" }
 
     /// The templates the config names (built-in ones overridden file by file).
     static func templates(_ config: Config) throws(RunError) -> TemplateSet {

@@ -36,7 +36,7 @@ struct RunContext {
         self.environment = environment
         self.logger = logger
         self.progress = progress
-        edition = options.edition ?? "\(config.listID)/\(Timestamp.day(options.now, in: config.timeZone))"
+        edition = options.edition ?? EditionBuilder.editionID(config, now: options.now)
         summary = RunSummary(edition: edition)
         summary.dryRun = options.dryRun
         journal = DeliveryJournal(stateDirectory: config.stateDirectory, edition: edition)

@@ -35,7 +35,7 @@ extension Candidate {
             lead = leadPicker.trim([longText.isEmpty ? summaryText : longText])
         }
         // The feed's own picture, else an image enclosure, else the first real <img> of the text.
-        let image = entry.image ?? entry.enclosures.first { $0.type?.lowercased().hasPrefix("image/") == true }.map { WebImage(url: $0.url) }
+        let image = entry.image ?? entry.enclosures.first { WebImage.isImage(type: $0.type, url: $0.url) }.map { WebImage(url: $0.url) }
             ?? [entry.content, entry.summary].lazy.compactMap { text in
                 text.flatMap { $0.isHTML ? HTMLText.firstImage(inFragment: $0.value, base: nil) : nil }
             }.first

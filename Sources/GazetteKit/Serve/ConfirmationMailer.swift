@@ -14,14 +14,12 @@ struct ConfirmationMailer: Sendable {
         let token = tokens.token(for: subscriberID, purpose: .confirm, expires: expires)
         let base = config.serve.baseURL ?? "http://\(config.serve.listen)"
         var context = PageContext.base(config)
-        context["confirmURL"] = base + "/confirm?token=" + (token.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-._~"))) ?? token)
+        context["confirmURL"] = LinkTemplate.fill(base + "/confirm?token={token}", token: token)
         context["days"] = config.serve.confirmDays.rounded() == config.serve.confirmDays ? String(Int(config.serve.confirmDays)) : String(config.serve.confirmDays)
         let rendered = RenderedDigest(html: templates.render(context, template: "confirm-mail.html"),
                                       text: templates.render(context, template: "confirm-mail.txt"),
                                       itemsShown: 0, itemsShortened: 0, itemsDropped: 0)
-        let builder = MessageBuilder(settings: MessageSettings(fromAddress: config.sender.address, fromName: config.sender.name,
-                                                               replyTo: config.sender.replyTo, envelopeFrom: config.sender.envelopeFrom,
-                                                               listID: config.listID, unsubscribeMailto: nil))
+        let builder = MessageBuilder(settings: MessageSettings(config: config, unsubscribeMailto: nil))
         // A Message-ID of its own: the "edition" is this confirmation request.
         let message = builder.build(edition: "confirm/\(subscriberID)/\(Int(now.timeIntervalSince1970))",
                                     subject: "Confirm your subscription to \(config.title)", date: now, rendered: rendered,

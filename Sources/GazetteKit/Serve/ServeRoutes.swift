@@ -77,7 +77,7 @@ enum ServeRoutes {
             }
             if await service.perAddress.allow(email) {
                 let mailer = service.mailer, logger = service.logger
-                Task.detached {
+                service.mailQueue.async {
                     let outcome = mailer.send(to: id, email: email, name: name)
                     logger.info("confirmation \(outcome.name)", metadata: ["subscriber": "\(id)"])
                 }

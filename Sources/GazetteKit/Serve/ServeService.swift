@@ -11,6 +11,9 @@ final class ServeService: Sendable {
     let templates: TemplateSet
     let writer: ChangeWriter
     let mailer: ConfirmationMailer
+    /// Where confirmations are sent: a delivery blocks its thread until the relay answers, which
+    /// must never hold the threads that serve requests.
+    let mailQueue = DispatchQueue(label: "gazette.serve.confirmations")
     let perClient: RateLimiter
     let perAddress: RateLimiter
     let logger: Logger

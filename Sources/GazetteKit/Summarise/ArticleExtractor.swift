@@ -32,9 +32,7 @@ public struct ArticleExtractor: Sendable {
         article.published = metadata.published
         article.modified = metadata.modified
         article.description = metadata.description
-        article.image = metadata.image.map {
-            WebImage(url: $0.url, width: $0.width ?? metadata.imageWidth, height: $0.height ?? metadata.imageHeight)
-        }
+        article.image = metadata.picture
         article.language = metadata.language
 
         let feed = (tree.body ?? tree.root).map { PageFeedDetector(baseURL: url).detect(in: $0) }

@@ -41,7 +41,8 @@ final class ContentExtractor {
             if stats.characters >= 80, stats.linkDensity < 0.3 { proseParagraphs.append((element, stats.characters)) }
         }
         proseCharacters = proseParagraphs.reduce(0) { $0 + $1.characters }
-        pageCharacters = texts.stats(body).characters
+        // only pages with little <p> prose read it (holdsTheArticle)
+        pageCharacters = proseCharacters < 500 ? texts.stats(body).characters : 0
         clean(body)
         texts.forget()
         let roots = articleBodyRoots(under: body) ?? bestCandidate(under: body).map(withRelatedSiblings) ?? [body]

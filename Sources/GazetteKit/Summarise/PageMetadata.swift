@@ -16,9 +16,16 @@ struct PageMetadata {
     var jsonLDDescription: String?
     var metaDescription: String?
     var image: WebImage?
-    /// `og:image:width` and `og:image:height`, for `image`.
+    /// Whether `image` is the `og:image`, which `og:image:width` and `og:image:height` describe.
+    var imageIsOpenGraph = false
     var imageWidth: Int?
     var imageHeight: Int?
+
+    /// The page's picture, with the Open Graph size when it is the Open Graph picture.
+    var picture: WebImage? {
+        guard let image, imageIsOpenGraph else { return image }
+        return WebImage(url: image.url, width: image.width ?? imageWidth, height: image.height ?? imageHeight)
+    }
     var language: String?
     var articleBody: String?
 
@@ -80,10 +87,13 @@ struct PageMetadata {
         case .twitterTitle: twitterTitle = twitterTitle ?? content
         case .siteName: siteName = siteName ?? content
         case .description: metaDescription = metaDescription ?? content
-        case .image:
+        case .image, .twitterImage:
             // The first one named, unless a later one is the https copy of a plain-http picture.
             let url = WebLink.resolve(content, against: pageURL)
-            if image == nil || (image?.url.hasPrefix("http://") == true && url.hasPrefix("https://")) { image = WebImage(url: url) }
+            if image == nil || (image?.url.hasPrefix("http://") == true && url.hasPrefix("https://")) {
+                image = WebImage(url: url)
+                imageIsOpenGraph = field == .image
+            }
         case .imageWidth: imageWidth = imageWidth ?? WebImage.pixels(content)
         case .imageHeight: imageHeight = imageHeight ?? WebImage.pixels(content)
         case .url: canonicalURL = canonicalURL ?? WebLink.resolve(content, against: pageURL)
@@ -98,7 +108,7 @@ struct PageMetadata {
     }
 
     enum MetaField {
-        case ogTitle, twitterTitle, siteName, description, image, imageWidth, imageHeight, url, published, modified, author, language
+        case ogTitle, twitterTitle, siteName, description, image, twitterImage, imageWidth, imageHeight, url, published, modified, author, language
     }
 
     /// The `<meta>` keys metadata is read from; the pruner drops other `<meta>` tags in `<head>`.
@@ -109,7 +119,8 @@ struct PageMetadata {
         var fields: [String: MetaField] = ["og:title": .ogTitle, "twitter:title": .twitterTitle, "og:url": .url]
         for key in ["og:site_name", "application-name"] { fields[key] = .siteName }
         for key in ["og:description", "description", "twitter:description"] { fields[key] = .description }
-        for key in ["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"] { fields[key] = .image }
+        for key in ["og:image", "og:image:url", "og:image:secure_url"] { fields[key] = .image }
+        for key in ["twitter:image", "twitter:image:src"] { fields[key] = .twitterImage }
         fields["og:image:width"] = .imageWidth
         fields["og:image:height"] = .imageHeight
         for key in ["article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date", "dcterms.created"] {

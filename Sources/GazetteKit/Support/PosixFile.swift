@@ -57,12 +57,8 @@ final class PosixFile {
         _ = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, off_t(offset)) }
     }
 
-    /// Up to `count` bytes from `offset`, without moving the file position.
-    func read(count: Int, at offset: Int) -> [UInt8] {
-        var buffer = [UInt8](repeating: 0, count: count)
-        let n = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, count, off_t(offset)) }
-        return n > 0 ? Array(buffer[0..<n]) : []
-    }
+    /// Up to `count` bytes from `offset`, without moving the file position; none when reading fails.
+    func read(count: Int, at offset: Int) -> [UInt8] { (try? read(upTo: count, at: offset)) ?? [] }
 
     /// Up to `count` bytes from `offset` (fewer at the end, none past it); throws when reading
     /// fails, as it does on a directory.

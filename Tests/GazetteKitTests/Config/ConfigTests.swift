@@ -113,9 +113,9 @@ import Testing
     @Test func aMissingSMTPPasswordVariableStopsTheRunWithExitTwo() throws {
         let fixture = try RunFixture(active: 1)
         try fixture.writeFeed(DailyRunTests.day1)
-        var config = try String(contentsOf: fixture.configURL, encoding: .utf8)
-        config = config.replacingOccurrences(of: "    timeout: 20\n", with: "    timeout: 20\n    username: digest\n    password_env: GAZETTE_TEST_UNSET_PASSWORD\n")
-        try config.write(to: fixture.configURL, atomically: true, encoding: .utf8)
+        try fixture.rewriteConfig {
+            $0.replacingOccurrences(of: "    timeout: 20\n", with: "    timeout: 20\n    username: digest\n    password_env: GAZETTE_TEST_UNSET_PASSWORD\n")
+        }
         let result = try fixture.run()
         #expect(result.status == 2)
         #expect(result.stderr.contains("$GAZETTE_TEST_UNSET_PASSWORD, which is not set"))
@@ -128,7 +128,7 @@ import Testing
         let templates = fixture.root.appendingPathComponent("tpl")
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
         try "<p>\n{{#sections}}{{name}}\n".write(to: templates.appendingPathComponent("digest.html.mustache"), atomically: true, encoding: .utf8)
-        try ("templates: tpl\n" + String(contentsOf: fixture.configURL, encoding: .utf8)).write(to: fixture.configURL, atomically: true, encoding: .utf8)
+        try fixture.rewriteConfig { "templates: tpl\n" + $0 }
         let result = try fixture.run()
         #expect(result.status == 2)
         #expect(result.stderr.contains("tpl/digest.html.mustache:"))

@@ -106,6 +106,16 @@ import Testing
         #expect(lines.contains { $0.contains("\"file\":\"postfix-userunknown.eml\"") && $0.contains("\"kind\":\"hard\"") })
     }
 
+    /// The literal pre-filter only skips patterns that cannot match: with it off, every verdict is the same.
+    @Test func thePatternPrefilterChangesNoVerdict() throws {
+        let folder = TestPaths.fixture("inbox/messages").path
+        let with = try GazetteProcess.run(["inbox", "classify", "--batch", folder])
+        let without = try GazetteProcess.run(["inbox", "classify", "--batch", folder], environment: ["GAZETTE_INBOX_PREFILTER": "off"])
+        #expect(with.status == 0 && without.status == 0)
+        #expect(with.stdout.split(separator: "\n").count == 24)
+        #expect(with.stdout == without.stdout)
+    }
+
     @Test func aFileThatCannotBeReadIsReportedAndTheOthersStillClassified() throws {
         let folder = try TestPaths.temporaryDirectory()
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("a-folder.eml"), withIntermediateDirectories: true)

@@ -66,9 +66,9 @@ import Testing
         </channel></rss>
         """
         try twin.write(to: fixture.root.appendingPathComponent("feeds/twin.xml"), atomically: true, encoding: .utf8)
-        var config = try String(contentsOf: fixture.configURL, encoding: .utf8)
-        config = config.replacingOccurrences(of: "    section: World\n", with: "    section: World\n  - url: \(fixture.http.url("/file/feeds/twin.xml"))\n    section: World\n")
-        try config.write(to: fixture.configURL, atomically: true, encoding: .utf8)
+        try fixture.rewriteConfig {
+            $0.replacingOccurrences(of: "    section: World\n", with: "    section: World\n  - url: \(fixture.http.url("/file/feeds/twin.xml"))\n    section: World\n")
+        }
         let result = try fixture.run()
         #expect(result.status == 0, "\(result.stderr)")
         let text = try #require(try fixture.received().first?.body("text/plain"))
@@ -92,9 +92,7 @@ import Testing
         let dead = "http://127.0.0.1:\(try UnusedPort.make())/feed.xml"
         let fixture = try RunFixture(active: 1, extraSources: [dead])
         try fixture.writeFeed(Self.day1)
-        var config = try String(contentsOf: fixture.configURL, encoding: .utf8)
-        config += "\nfooter:\n  report_failing_sources: true\n  failing_after_runs: 2\n"
-        try config.write(to: fixture.configURL, atomically: true, encoding: .utf8)
+        try fixture.rewriteConfig { $0 + "\nfooter:\n  report_failing_sources: true\n  failing_after_runs: 2\n" }
         #expect(try fixture.run(now: "2026-11-28T06:00:00Z").status == 1)
         var text = try #require(try fixture.received().first?.body("text/plain"))
         #expect(!text.contains("have failed on several runs"))
@@ -176,9 +174,7 @@ import Testing
     @Test func theStdoutBackendPrintsEachMessage() throws {
         let fixture = try RunFixture(active: 2)
         try fixture.writeFeed(Self.day1)
-        var config = try String(contentsOf: fixture.configURL, encoding: .utf8)
-        config = config.replacingOccurrences(of: "  backend: smtp\n", with: "  backend: stdout\n")
-        try config.write(to: fixture.configURL, atomically: true, encoding: .utf8)
+        try fixture.rewriteConfig { $0.replacingOccurrences(of: "  backend: smtp\n", with: "  backend: stdout\n") }
         let result = try fixture.run()
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.components(separatedBy: "----- message gazette.").count - 1 == 2)

@@ -64,7 +64,6 @@ import Testing
                                       (guid: "d2", title: "Lighthouse keeper retires after 40 years",
                                        lead: "The island's last lighthouse keeper retired on Monday after four decades at the light on Gull Point.")], day: 30)
             .write(to: fixture.root.appendingPathComponent("feeds/f3.xml"), atomically: true, encoding: .utf8)
-        try fixture.rewriteConfig { $0 + "\n" }
         try fixture.rewriteConfig { text in
             text.replacingOccurrences(of: sources, with: sources + "  - url: \(fixture.http.url("/file/feeds/f3.xml"))\n    section: Harbour\n")
         }

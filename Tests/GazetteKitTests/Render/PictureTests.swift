@@ -41,6 +41,16 @@ import Testing
         #expect(atom[0].image?.url == "https://cdn.example.org/atom.jpg")
         #expect(Self.candidate(atom[1]).image?.url == "https://cdn.example.org/encl.png")
 
+        // RSS 2.0 enclosures: typed, untyped but named like a picture, and a podcast episode (no picture)
+        let rss = try Self.entries("""
+        <rss version="2.0"><channel><title>T</title>
+        <item><title>Typed</title><enclosure url="https://cdn.example.org/typed" type="image/jpeg" length="1"/></item>
+        <item><title>Untyped</title><enclosure url="https://cdn.example.org/photo.JPG?w=800" length="1"/></item>
+        <item><title>Audio</title><enclosure url="https://cdn.example.org/episode.mp3" type="audio/mpeg" length="1"/></item>
+        </channel></rss>
+        """)
+        #expect(rss.map { Self.candidate($0).image?.url } == ["https://cdn.example.org/typed", "https://cdn.example.org/photo.JPG?w=800", nil])
+
         let json = try FeedParser().parse(Data("""
         {"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": [
           {"id": "1", "title": "Image", "image": "/j/1.jpg", "banner_image": "https://cdn.example.org/banner.jpg"},
@@ -73,6 +83,12 @@ import Testing
         <html><head><meta name="twitter:image" content="/t.jpg"></head><body><p>Text.</p></body></html>
         """.utf8), url: "https://news.example.org/b")
         #expect(twitter.image?.url == "https://news.example.org/t.jpg")
+        // Open Graph's size describes the Open Graph picture only, never a Twitter one named first
+        let mixed = extractor.extract(Data("""
+        <html><head><meta name="twitter:image" content="https://cdn.example.org/square.jpg">
+        <meta property="og:image:width" content="1200"><meta property="og:image:height" content="630"></head><body><p>Text.</p></body></html>
+        """.utf8), url: "https://news.example.org/d")
+        #expect(mixed.image == WebImage(url: "https://cdn.example.org/square.jpg"))
         let jsonLD = extractor.extract(Data("""
         <html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",
         "image": {"@type": "ImageObject", "url": "https://cdn.example.org/ld.jpg", "width": 1600, "height": "900"}}</script>

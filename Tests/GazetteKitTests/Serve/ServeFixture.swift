@@ -14,7 +14,8 @@ final class ServeFixture: @unchecked Sendable {
     private(set) var servers: [(process: Process, port: Int, log: URL)] = []
     var tokens: UnsubscribeToken { UnsubscribeToken(secret: Self.secret) }
 
-    init(subscribers: [Subscriber] = [], extraServe: String = "") throws {
+    /// `delivery` is the config's `delivery:` value (default: the outbox).
+    init(subscribers: [Subscriber] = [], extraServe: String = "", delivery: String = "{backend: outbox, outbox: outbox}") throws {
         root = try TestPaths.temporaryDirectory()
         try FileManager.default.createDirectory(at: root.appendingPathComponent("feeds"), withIntermediateDirectories: true)
         try """
@@ -37,7 +38,7 @@ final class ServeFixture: @unchecked Sendable {
         selection: {first_run_lookback_hours: all}
         subscribers: subscribers.json
         state_dir: state
-        delivery: {backend: outbox, outbox: outbox}
+        delivery: \(delivery)
         serve:
           base_url: https://harbour.example.org
           listen: 127.0.0.1:0

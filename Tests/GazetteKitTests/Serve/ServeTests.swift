@@ -25,6 +25,24 @@ import Testing
         #expect(fixture.stateOnDisk() == before)
     }
 
+    /// Confirmations go out through a relay that never answers: the server must go on answering
+    /// (a send blocks its thread until the relay gives up; those threads are not the requests').
+    @Test func aRelayThatNeverAnswersDoesNotStallTheServer() throws {
+        let relay = try SMTPTestServer(["--silent"])
+        let fixture = try ServeFixture(extraServe: "  subscribes_per_hour: 100",
+                                       delivery: "{backend: smtp, smtp: {url: \"\(relay.url)\", starttls: \"off\", timeout: 60}}")
+        try fixture.start()
+        for n in 1...6 {  // more stuck sends than this machine has cores
+            let reply = try fixture.request("POST", "/subscribe", form: [("email", "reader\(n)@example.org"), ("website", "")])
+            #expect(reply.status == 200, "subscribe \(n): \(reply.status)")
+        }
+        let page = try fixture.request("GET", "/subscribe")
+        #expect(page.status == 200 && page.body.contains("<form"))
+        let unsubscribe = try fixture.request("POST", "/unsubscribe?token=\(fixture.tokens.token(for: "nobody"))", body: "List-Unsubscribe=One-Click")
+        #expect(unsubscribe.status == 200)
+        #expect(try fixture.list().count == 6)  // every subscribe recorded while the mail waits
+    }
+
     @Test func subscribeThenConfirmThenTheNextRunDeliversToTheNewReader() throws {
         let fixture = try ServeFixture()
         try fixture.start()
@@ -167,6 +185,18 @@ import Testing
         #expect(try fixture.list().map(\.email).sorted() == ["fresh@example.org", "reader@example.org"])
     }
 
+    @Test func aPauseDateThatIsNotADateIsRefusedAndChangesNothing() throws {
+        let fixture = try ServeFixture(subscribers: [Self.reader])
+        try fixture.start()
+        let before = fixture.stateOnDisk()
+        let token = fixture.tokens.token(for: "reader1", purpose: .preferences)
+        let reply = try fixture.request("POST", "/preferences", form: [("token", token), ("format", "text"), ("pause", "31/12/2026")])
+        #expect(reply.status == 400)
+        #expect(reply.body.contains("That date is not right"))
+        #expect(fixture.stateOnDisk() == before)
+        #expect(try fixture.list().first?.format == .html)
+    }
+
     @Test func badInputGetsAClearAnswer() throws {
         let fixture = try ServeFixture()
         try fixture.start()
@@ -175,8 +205,8 @@ import Testing
         #expect(invalid.body.contains("&lt;script&gt;") && !invalid.body.contains("<script>alert"))
         let huge = try fixture.request("POST", "/subscribe", body: "email=" + String(repeating: "a", count: 20_000) + "@example.org")
         #expect(huge.status == 413)
-        let badDate = try fixture.request("POST", "/preferences", form: [("token", fixture.tokens.token(for: "x", purpose: .preferences))])
-        #expect(badDate.status == 200)
+        let unknownReader = try fixture.request("POST", "/preferences", form: [("token", fixture.tokens.token(for: "x", purpose: .preferences))])
+        #expect(unknownReader.status == 200)
         #expect(try fixture.list().isEmpty)
         #expect(try fixture.request("GET", "/editions/..%2Fgazette.yml").status == 404)
         #expect(try fixture.request("GET", "/editions/.hidden").status == 404)
